@@ -3,7 +3,7 @@ const transform = {
   '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2020' }, module: { type: 'commonjs' } }],
 };
 const moduleNameMapper = { '^@shared/(.*)$': '<rootDir>/shared/$1' };
-const common = { transform, moduleNameMapper, rootDir: __dirname, transformIgnorePatterns: ['/node_modules/(?!(mingo|bson)/)'] };
+const common = { transform, moduleNameMapper, rootDir: __dirname, setupFiles: ['<rootDir>/test/support/env.ts'], transformIgnorePatterns: ['/node_modules/(?!(mingo|bson)/)'] };
 
 module.exports = {
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],

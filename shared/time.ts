@@ -18,10 +18,25 @@ export function shanghai(input?: dayjs.ConfigType): dayjs.Dayjs {
   return input === undefined ? dayjs().tz(SHANGHAI) : dayjs(input).tz(SHANGHAI);
 }
 
+/** A real calendar date in Shanghai; dayjs alone would roll 2026-13-01 over into 2027. */
+function parseLocalDate(date: string): dayjs.Dayjs {
+  const d = LOCAL_DATE.test(date) ? dayjs.tz(date, SHANGHAI) : null;
+  if (!d || !d.isValid() || d.format('YYYY-MM-DD') !== date) throw new RangeError(`not a local date: ${date}`);
+  return d;
+}
+
+export function isLocalDate(date: string): boolean {
+  try {
+    parseLocalDate(date);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Midnight at the start of a Shanghai local date, as an absolute instant. */
 export function startOfLocalDate(date: string): Date {
-  if (!LOCAL_DATE.test(date)) throw new RangeError(`not a local date: ${date}`);
-  return dayjs.tz(date, SHANGHAI).toDate();
+  return parseLocalDate(date).toDate();
 }
 
 /** The Shanghai local date (YYYY-MM-DD) an instant falls on. */
@@ -47,16 +62,15 @@ export interface Window {
 
 /** `days` consecutive natural days from a Shanghai local date (seed 000: 月度 = 30 days). */
 export function localWindow(from: string, days = 30): Window {
-  const start = dayjs.tz(from, SHANGHAI);
-  if (!LOCAL_DATE.test(from) || !start.isValid()) throw new RangeError(`not a local date: ${from}`);
+  const start = parseLocalDate(from);
   const end = start.add(days, 'day');
   return { from, to: end.subtract(1, 'day').format('YYYY-MM-DD'), start: start.toDate(), end: end.toDate() };
 }
 
 /** The calendar month (Shanghai) containing `month` = YYYY-MM, as a window. */
 export function monthWindow(month: string): Window {
-  if (!/^\d{4}-\d{2}$/.test(month)) throw new RangeError(`not a month: ${month}`);
-  const start = dayjs.tz(`${month}-01`, SHANGHAI);
+  if (!/^\d{4}-\d{2}$/.test(month) || !isLocalDate(`${month}-01`)) throw new RangeError(`not a month: ${month}`);
+  const start = parseLocalDate(`${month}-01`);
   const end = start.add(1, 'month');
   return { from: start.format('YYYY-MM-DD'), to: end.subtract(1, 'day').format('YYYY-MM-DD'), start: start.toDate(), end: end.toDate() };
 }

@@ -1,0 +1,4 @@
+import { createFunction } from '../_kit/runtime';
+import { meHandler } from './me';
+
+export const main = createFunction('auth', [meHandler]);

@@ -1,0 +1,150 @@
+/**
+ * The H5 client's door to the local cloud. It serves the H5 build and invokes functions as
+ * `wx.cloud.callFunction` would, presenting the dev-signed-in persona's OPENID as CloudBase
+ * presents a WeChat user's. The sign-in page lives here, not in the client bundle, and says
+ * on every screen that it is a development sign-in.
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { FunctionError } from './functions/runner';
+import type { LocalCloud } from './stack';
+import type { Persona } from './personas';
+import { signinPage } from './signin-page';
+
+export const DEV_APPID = 'wxdevlocal000000';
+const COOKIE = 'sqy_dev_persona';
+const MAX_BODY = 1024 * 1024;
+
+export interface GatewayOptions {
+  cloud: LocalCloud;
+  staticDir: string;
+  personas: () => Persona[];
+  host?: string;
+  port?: number;
+  /** extra dev links shown on the sign-in page (e.g. the fake WeCom's message list) */
+  links?: { label: string; href: string }[];
+}
+
+export interface Gateway {
+  url: string;
+  close(): Promise<void>;
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json; charset=utf-8',
+};
+
+function cookieValue(req: http.IncomingMessage, name: string): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return decodeURIComponent(v.join('='));
+  }
+  return undefined;
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        reject(new Error('body too large'));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function json(res: http.ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
+  const staticRoot = path.resolve(opts.staticDir);
+  const current = (req: http.IncomingMessage) => {
+    const id = cookieValue(req, COOKIE);
+    return id ? (opts.personas().find((p) => p.id === id) ?? null) : null;
+  };
+
+  async function callFunction(req: http.IncomingMessage, res: http.ServerResponse, name: string) {
+    let event: unknown;
+    try {
+      event = JSON.parse(await readBody(req));
+    } catch {
+      return json(res, 400, { errCode: 'INVALID_PARAM', errMsg: 'cloud.callFunction:fail request body must be JSON' });
+    }
+    const who = current(req);
+    try {
+      const result = await opts.cloud.callAs({ openid: who?.openid ?? '', appid: DEV_APPID, source: 'wx_client' }, name, event);
+      json(res, 200, { result });
+    } catch (e) {
+      const code = e instanceof FunctionError ? e.code : 'FUNCTIONS_EXECUTE_FAIL';
+      const status = code === 'FUNCTION_NOT_FOUND' ? 404 : code === 'FUNCTIONS_TIME_LIMIT_EXCEEDED' ? 504 : 502;
+      json(res, status, { errCode: code, errMsg: `cloud.callFunction:fail ${e instanceof Error ? e.message : String(e)}` });
+    }
+  }
+
+  function serveStatic(res: http.ServerResponse, urlPath: string) {
+    const rel = decodeURIComponent(urlPath).replace(/^\/+/, '') || 'index.html';
+    let file = path.resolve(staticRoot, rel);
+    if (!file.startsWith(staticRoot + path.sep) && file !== staticRoot) return json(res, 403, { error: 'forbidden' });
+    if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(staticRoot, 'index.html');
+    if (!fs.existsSync(file)) {
+      res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
+      return res.end('H5 build missing: run `npm run build:h5`');
+    }
+    const cache = file.endsWith('index.html') ? 'no-store' : 'public, max-age=3600';
+    res.writeHead(200, { 'content-type': MIME[path.extname(file)] ?? 'application/octet-stream', 'cache-control': cache });
+    fs.createReadStream(file).pipe(res);
+  }
+
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://gateway.local');
+    const fn = /^\/api\/functions\/([a-z][a-z0-9_-]*)$/.exec(url.pathname);
+    void (async () => {
+      if (fn && req.method === 'POST') return callFunction(req, res, fn[1]!);
+      if (url.pathname === '/__dev/whoami') return json(res, 200, { dev: true, persona: current(req) });
+      if (url.pathname === '/__dev/signin' && req.method === 'GET') {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+        return res.end(signinPage(opts.personas(), current(req), opts.links ?? []));
+      }
+      if (url.pathname === '/__dev/signin' && req.method === 'POST') {
+        const id = new URLSearchParams(await readBody(req)).get('persona') ?? '';
+        const chosen = opts.personas().find((p) => p.id === id);
+        const cookie = chosen ? `${COOKIE}=${encodeURIComponent(chosen.id)}; Path=/; HttpOnly; SameSite=Lax` : `${COOKIE}=; Path=/; Max-Age=0`;
+        res.writeHead(303, { 'set-cookie': cookie, location: '/' });
+        return res.end();
+      }
+      if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(res, url.pathname);
+      json(res, 405, { error: 'method not allowed' });
+    })().catch((e) => json(res, 500, { errCode: 'GATEWAY_ERROR', errMsg: e instanceof Error ? e.message : String(e) }));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${opts.host ?? '127.0.0.1'}:${port}`,
+    close: () => new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}

@@ -1,0 +1,89 @@
+/**
+ * `npm run deploy`: puts the built functions and the declared collections and indexes into a
+ * CloudBase environment. `--dry-run` prints the plan without credentials or network.
+ *
+ * The real run uses @cloudbase/manager-node, which is not a dependency of this repository (it
+ * pulls in a large tree that no test or local run needs): `npm install --no-save
+ * @cloudbase/manager-node@5` before deploying.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { DATABASE } from '../config/database';
+import { FUNCTIONS_OUT, readFunctionConfigs } from './functions-manifest';
+
+const env = z.object({
+  CLOUD_ENV: z.string().min(1, '请设置 CLOUD_ENV（云开发环境 ID）'),
+  TCB_SECRET_ID: z.string().optional(),
+  TCB_SECRET_KEY: z.string().optional(),
+});
+
+export interface DeployPlan {
+  envId: string;
+  functions: { name: string; dir: string; timeout: number; memorySize: number; dependencies: Record<string, string> }[];
+  collections: { name: string; indexes: { IndexName: string; MgoKeySchema: { MgoIndexKeys: { Name: string; Direction: string }[]; MgoIsUnique: boolean } }[] }[];
+}
+
+export function deployPlan(envId: string): DeployPlan {
+  const functions = readFunctionConfigs().map((f) => {
+    const dir = path.join(FUNCTIONS_OUT, f.name);
+    const pkgFile = path.join(dir, 'package.json');
+    if (!fs.existsSync(pkgFile)) throw new Error(`${f.name} is not built: run npm run build:functions`);
+    const pkg = JSON.parse(fs.readFileSync(pkgFile, 'utf8')) as { dependencies: Record<string, string> };
+    return { name: f.name, dir, timeout: f.timeout, memorySize: f.memorySize, dependencies: pkg.dependencies };
+  });
+  const collections = DATABASE.map((c) => ({
+    name: c.name,
+    indexes: c.indexes.map((i) => ({
+      IndexName: i.name,
+      MgoKeySchema: { MgoIndexKeys: i.keys.map(([Name, dir]) => ({ Name, Direction: String(dir) })), MgoIsUnique: Boolean(i.unique) },
+    })),
+  }));
+  return { envId, functions, collections };
+}
+
+async function deploy(plan: DeployPlan, secretId: string, secretKey: string) {
+  let Manager: new (cfg: object) => any;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    Manager = require('@cloudbase/manager-node');
+  } catch {
+    throw new Error('deploying needs @cloudbase/manager-node: npm install --no-save @cloudbase/manager-node@5');
+  }
+  const manager = new Manager({ secretId, secretKey, envId: plan.envId });
+  for (const c of plan.collections) {
+    await manager.database.createCollectionIfNotExists(c.name);
+    for (const index of c.indexes) {
+      const exists = await manager.database.checkIndexExists(c.name, index.IndexName);
+      if (!exists.Exists) await manager.database.updateCollection(c.name, { CreateIndexes: [index] });
+    }
+    console.log(`✔ collection ${c.name} (${c.indexes.length} indexes)`);
+  }
+  const configs = new Map(readFunctionConfigs().map((f) => [f.name, f]));
+  for (const f of plan.functions) {
+    const cfg = configs.get(f.name)!;
+    await manager.functions.createFunction({ func: { ...cfg, installDependency: true }, functionRootPath: FUNCTIONS_OUT, force: true });
+    console.log(`✔ function ${f.name}`);
+  }
+}
+
+if (require.main === module) {
+  const dryRun = process.argv.includes('--dry-run');
+  const parsed = env.safeParse(process.env);
+  if (!parsed.success) {
+    console.error(parsed.error.issues.map((i) => i.message).join('\n'));
+    process.exit(2);
+  }
+  const plan = deployPlan(parsed.data.CLOUD_ENV);
+  if (dryRun) {
+    console.log(JSON.stringify(plan, null, 2));
+  } else if (!parsed.data.TCB_SECRET_ID || !parsed.data.TCB_SECRET_KEY) {
+    console.error('请设置 TCB_SECRET_ID 与 TCB_SECRET_KEY，或使用 --dry-run 查看部署计划');
+    process.exit(2);
+  } else {
+    deploy(plan, parsed.data.TCB_SECRET_ID, parsed.data.TCB_SECRET_KEY).catch((e) => {
+      console.error(e instanceof Error ? e.message : e);
+      process.exit(1);
+    });
+  }
+}

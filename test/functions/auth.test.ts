@@ -1,0 +1,57 @@
+/**
+ * auth.me through the real path: runner → built bundle → genuine SDK → local cloud → SQLite.
+ */
+import { me } from '../../shared/contracts/auth';
+import { seedDemo } from '../../localcloud/seed/seed';
+import { demoDistrict } from '../../localcloud/seed/demo-district';
+import { ok, startTestCloud, type TestCloud } from '../support/local-cloud';
+
+let t: TestCloud;
+beforeAll(async () => {
+  t = await startTestCloud();
+  await seedDemo(t.db);
+}, 60_000);
+afterAll(async () => t?.close());
+
+describe('auth.me', () => {
+  it('names the resident’s committee, street and district', async () => {
+    const res = ok(await t.call('dev-openid-resident-zhou', me, {}));
+    expect(res).toEqual({
+      signedIn: true,
+      displayName: '周阿姨',
+      roles: [],
+      committee: { id: 'committee-310107005001', name: '曹杨一村居民委员会' },
+      street: { id: 'street-310107005', name: '曹杨新村街道' },
+      district: { id: 'district-310107', name: '普陀区' },
+    });
+  });
+
+  it('reads a secretary’s roles from the staff directory', async () => {
+    const res = ok(await t.call('dev-openid-wangli', me, {}));
+    expect(res.roles.sort()).toEqual(['secretary', 'staff']);
+    expect(res.committee?.name).toBe(demoDistrict.home.name);
+  });
+
+  it('gives a liaison a street but no committee', async () => {
+    const res = ok(await t.call('dev-openid-chenjie', me, {}));
+    expect(res).toMatchObject({ roles: ['street_liaison'], committee: null, street: { name: '曹杨新村街道' }, district: { name: '普陀区' } });
+  });
+
+  it('knows nothing of a first-time WeChat user', async () => {
+    expect(ok(await t.call('someone-new', me, {}))).toEqual({ signedIn: false, displayName: null, roles: [], committee: null, street: null, district: null });
+  });
+
+  it('ignores what the client claims about itself', async () => {
+    const res = await t.call('someone-new', me, { roles: ['city_admin'] });
+    expect(res).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    const sneaky = await t.cloud.callAs({ openid: 'someone-new', source: 'wx_client' }, 'auth', { action: 'me', payload: {}, userInfo: { openId: 'dev-openid-wangli' } });
+    expect(sneaky).toMatchObject({ ok: true, data: { roles: [] } });
+  });
+
+  it('answers stable codes with Chinese messages for malformed events', async () => {
+    const unknown = await t.cloud.callAs({ openid: 'x', source: 'wx_client' }, 'auth', { action: 'fly' });
+    expect(unknown).toEqual({ ok: false, error: { code: 'UNKNOWN_ACTION', message: '不支持的操作' } });
+    const garbage = await t.cloud.callAs({ openid: 'x', source: 'wx_client' }, 'auth', 'not an object');
+    expect(garbage).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/[\u4e00-\u9fa5]/) } });
+  });
+});
