@@ -61,6 +61,12 @@ const declared: DatabaseSchema = [
       { name: 'committee', keys: [['committeeId', 1]] },
     ],
   },
+  // ── household: population register and sign-up (issue: resident platform) ──
+  // ── content: 党建园地, 议事厅, 社区公告 (issue: resident platform) ──────────
+  // ── inbox: resident questions (issues: resident and staff platform) ────────
+  // ── worklog and roster (issue: staff platform) ─────────────────────────────
+  // ── points card (issue: staff platform) ────────────────────────────────────
+  // ── metrics snapshots and assessor entries (issue: acceptance metrics) ─────
   // ── platform plumbing ───────────────────────────────────────────────────
   {
     name: 'idempotency',
