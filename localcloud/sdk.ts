@@ -4,18 +4,13 @@
  */
 import tcb from '@cloudbase/node-sdk';
 import type { Database } from '../cloudfunctions/_kit/cloud';
+import { sdkConfigFor } from './admin-api';
 import type { LocalCloud } from './stack';
 
-export function localApp(cloud: Pick<LocalCloud, 'api' | 'sdkEnv'>) {
-  return tcb.init({
-    env: cloud.sdkEnv.SCF_NAMESPACE ?? 'shequyun-local',
-    serviceUrl: cloud.api.url,
-    secretId: cloud.sdkEnv.TENCENTCLOUD_SECRETID ?? 'local',
-    secretKey: cloud.sdkEnv.TENCENTCLOUD_SECRETKEY ?? 'local',
-    timeout: 30_000,
-  });
+export function localApp(cloud: Pick<LocalCloud, 'api'>) {
+  return tcb.init({ ...sdkConfigFor(cloud.api).init, timeout: 30_000 });
 }
 
-export function localDatabase(cloud: Pick<LocalCloud, 'api' | 'sdkEnv'>): Database {
+export function localDatabase(cloud: Pick<LocalCloud, 'api'>): Database {
   return localApp(cloud).database();
 }

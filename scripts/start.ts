@@ -14,8 +14,10 @@ import { startLocalCloud } from '../localcloud/stack';
 import { startGateway } from '../localcloud/gateway';
 import { readPersonas, writePersonas } from '../localcloud/personas';
 import { localDatabase } from '../localcloud/sdk';
+import { localFunctionEnv, persistentKeys } from '../localcloud/function-env';
+import { startFakeWecom } from '../localcloud/wecom-fake';
 import { seedDemo } from '../localcloud/seed/seed';
-import { demoPersonas } from '../localcloud/seed/demo-district';
+import { DEMO_CORP_ID, demoPersonas } from '../localcloud/seed/demo-district';
 
 const options = z.object({
   port: z.coerce.number().int().min(1).max(65535).default(8080),
@@ -42,10 +44,17 @@ async function main() {
   console.log(`✔ built ${built.length} cloud functions`);
   buildClientIfStale('h5');
 
-  const cloud = await startLocalCloud({ dataFile: opts.data, host: opts.host, port: opts.apiPort });
+  const dataDir = path.dirname(opts.data);
+  const wecom = await startFakeWecom({ host: opts.host, corpId: DEMO_CORP_ID });
+  const cloud = await startLocalCloud({
+    dataFile: opts.data,
+    host: opts.host,
+    port: opts.apiPort,
+    functionEnv: localFunctionEnv(persistentKeys(path.join(dataDir, 'keys.json')), wecom),
+  });
   const db = localDatabase(cloud);
   const seed = await seedDemo(db);
-  const personasFile = path.join(path.dirname(opts.data), 'personas.json');
+  const personasFile = path.join(dataDir, 'personas.json');
   if (seed.seeded || !fs.existsSync(personasFile)) writePersonas(personasFile, demoPersonas);
   if (seed.seeded) console.log(`✔ seeded the demo district: ${Object.entries(seed.counts).map(([k, v]) => `${k} ${v}`).join(', ')}`);
 
@@ -55,6 +64,7 @@ async function main() {
     personas: () => readPersonas(personasFile),
     host: opts.host,
     port: opts.port,
+    links: [{ label: '企业微信消息（本地模拟）', href: `${wecom.url}/__fake/messages.html` }],
   });
 
   console.log(`
@@ -62,6 +72,7 @@ async function main() {
   app (H5):          ${gateway.url}/
   dev sign-in:       ${gateway.url}/__dev/signin
   CloudBase API:     ${cloud.api.url}
+  WeCom (fake):      ${wecom.url}/__fake/messages.html
 Press Ctrl-C to stop.`);
 
   let stopping = false;
@@ -71,6 +82,7 @@ Press Ctrl-C to stop.`);
     console.log(`\n${signal}: stopping…`);
     await gateway.close();
     await cloud.close();
+    await wecom.close();
     console.log('stopped; nothing lost.');
     process.exit(0);
   };

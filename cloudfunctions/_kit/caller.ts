@@ -15,9 +15,9 @@ export interface Caller {
 export function callerFrom(context: unknown): Caller {
   let env: Record<string, unknown> = {};
   try {
-    env = tcb.getCloudbaseContext(context as never) as Record<string, unknown>;
+    env = tcb.getCloudbaseContext(context as never) as unknown as Record<string, unknown>;
   } catch {
-    env = tcb.getCloudbaseContext() as Record<string, unknown>;
+    env = tcb.getCloudbaseContext() as unknown as Record<string, unknown>;
   }
   const str = (v: unknown) => (typeof v === 'string' ? v : '');
   return { openid: str(env.WX_OPENID), appid: str(env.WX_APPID), unionid: str(env.WX_UNIONID), source: str(env.TCB_SOURCE) };

@@ -7,6 +7,7 @@ import type { CommitteeDoc, DistrictDoc, StreetDoc } from '../../shared/domain/r
 import type { StaffDoc, UserDoc } from '../../shared/domain/people';
 import type { Persona } from '../personas';
 
+/** The demo WeCom corp: the local fake WeCom is started with it, so staff sign-in matches the seed. */
 export const DEMO_CORP_ID = 'wwdemo0000000001';
 
 const district: DistrictDoc = { _id: 'district-310107', code: '310107', name: '普陀区' };

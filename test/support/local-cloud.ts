@@ -11,11 +11,16 @@ import type { Envelope } from '../../shared/errors';
 import { startLocalCloud, type LocalCloud, type LocalCloudOptions } from '../../localcloud/stack';
 import { localDatabase } from '../../localcloud/sdk';
 import type { Database } from '../../cloudfunctions/_kit/cloud';
+import { freshKeys, localFunctionEnv } from '../../localcloud/function-env';
+import { startFakeWecom, type FakeWecom } from '../../localcloud/wecom-fake';
+import { DEMO_CORP_ID } from '../../localcloud/seed/demo-district';
 
 export interface TestCloud {
   cloud: LocalCloud;
   db: Database;
   dir: string;
+  /** the fake WeCom the functions talk to */
+  wecom: FakeWecom;
   /** calls an action as the mini-program user with this OPENID ('' = no WeChat identity) */
   call<C extends ActionContract>(openid: string, contract: C, input: z.input<C['input']> | unknown, requestId?: string): Promise<Envelope<z.output<C['output']>>>;
   close(): Promise<void>;
@@ -23,16 +28,23 @@ export interface TestCloud {
 
 export async function startTestCloud(opts: Partial<LocalCloudOptions> = {}): Promise<TestCloud> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sqy-test-'));
-  const cloud = await startLocalCloud({ dataFile: path.join(dir, 'db.sqlite'), ...opts });
+  const wecom = await startFakeWecom({ corpId: DEMO_CORP_ID });
+  const cloud = await startLocalCloud({
+    dataFile: path.join(dir, 'db.sqlite'),
+    ...opts,
+    functionEnv: { ...localFunctionEnv(freshKeys(), wecom), ...opts.functionEnv },
+  });
   const db = localDatabase(cloud);
   return {
     cloud,
     db,
     dir,
+    wecom,
     call: async (openid, contract, input, requestId) =>
       (await cloud.callAs({ openid, appid: 'wxtest', source: 'wx_client' }, contract.fn, { action: contract.action, payload: input, ...(requestId ? { requestId } : {}) })) as never,
     close: async () => {
       await cloud.close();
+      await wecom.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
