@@ -1,0 +1,43 @@
+/** 首页: which residents' committee the caller belongs to, or how to join one. */
+import { Text, View } from '@tarojs/components';
+import { useShareAppMessage } from '@tarojs/taro';
+import { Screen } from '../../components/Screen';
+import { ErrorView, Loading } from '../../components/States';
+import { useMe, type Me } from '../../hooks/useMe';
+import { ROUTES } from '../../lib/routes';
+
+function regionLine(me: Me): string {
+  return [me.district?.name, me.street?.name].filter(Boolean).join(' · ');
+}
+
+function Committee({ me }: { me: Me }) {
+  if (!me.committee) {
+    return (
+      <View className='card'>
+        <Text className='card__title'>欢迎使用社区云</Text>
+        <Text className='card__text'>您还没有完成家庭登记。登记（上云）后，这里会显示您所在的居委会，以及公告、议事厅和党建园地。</Text>
+        <Text className='card__hint'>请在居委会工作人员的指导下完成家庭登记。</Text>
+      </View>
+    );
+  }
+  const region = regionLine(me);
+  return (
+    <View className='card card--committee'>
+      <Text className='card__label'>我的居委会</Text>
+      <Text className='card__heading'>{me.committee.name}</Text>
+      {region ? <Text className='card__text'>{region}</Text> : null}
+    </View>
+  );
+}
+
+export default function HomePage() {
+  const state = useMe();
+  useShareAppMessage(() => ({ title: '社区云 · 居社互动平台', path: ROUTES.home }));
+  return (
+    <Screen>
+      {state.status === 'loading' ? <Loading /> : null}
+      {state.status === 'error' ? <ErrorView error={state.error} onRetry={state.reload} /> : null}
+      {state.status === 'ready' ? <Committee me={state.data} /> : null}
+    </Screen>
+  );
+}
