@@ -119,6 +119,15 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
     void (async () => {
       if (fn && req.method === 'POST') return callFunction(req, res, fn[1]!);
       if (url.pathname === '/__dev/whoami') return json(res, 200, { dev: true, persona: current(req) });
+      const timer = /^\/__dev\/timers\/([a-z][a-z0-9_-]*)\/([\w-]+)$/.exec(url.pathname);
+      if (timer && req.method === 'POST') {
+        // what CloudBase's scheduler would do at the trigger's time, on demand
+        try {
+          return json(res, 200, { result: await opts.cloud.fireTimer(timer[1]!, timer[2]!) });
+        } catch (e) {
+          return json(res, 400, { errCode: e instanceof FunctionError ? e.code : 'TIMER_FAILED', errMsg: e instanceof Error ? e.message : String(e) });
+        }
+      }
       if (url.pathname === '/__dev/signin' && req.method === 'GET') {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
         return res.end(signinPage(opts.personas(), current(req), opts.links ?? []));

@@ -7,6 +7,7 @@ import { DATABASE, type DatabaseSchema } from '../config/database';
 import { startAdminApi, sdkEnvFor, type AdminApi } from './admin-api';
 import { builtFunctionSpecs } from './functions/specs';
 import { FunctionRunner, type FunctionSpec, type InvocationSource } from './functions/runner';
+import { readFunctionConfigs } from '../scripts/functions-manifest';
 
 export interface LocalCloud {
   api: AdminApi;
@@ -15,6 +16,8 @@ export interface LocalCloud {
   sdkEnv: Record<string, string>;
   /** invoke a function as a mini-program user would (`wx.cloud.callFunction`) */
   callAs(from: InvocationSource, name: string, event: unknown): Promise<unknown>;
+  /** fire a timer trigger declared in cloudbaserc.json, with the event CloudBase sends */
+  fireTimer(name: string, trigger: string, at?: Date): Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -52,6 +55,13 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     runner,
     sdkEnv,
     callAs: (from, name, event) => runner!.invoke(name, event, from),
+    fireTimer: (name, trigger, at = new Date()) => {
+      const declared = readFunctionConfigs().find((f) => f.name === name)?.triggers?.find((t) => t.name === trigger);
+      if (!declared) return Promise.reject(new Error(`no timer trigger ${trigger} on function ${name} in cloudbaserc.json`));
+      // the shape SCF gives a timer invocation; it carries no user identity
+      const event = { Type: 'Timer', TriggerName: trigger, Time: at.toISOString().replace(/\.\d{3}Z$/, 'Z'), Message: '' };
+      return runner!.invoke(name, event, { source: 'timer' });
+    },
     close: async () => {
       await runner!.close();
       await api.close();

@@ -1,0 +1,73 @@
+/**
+ * The H5 gateway: functions invoked with the dev-signed-in persona's OPENID (never one the
+ * browser names), the sign-in cookie, static files confined to the build folder.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { startGateway, type Gateway } from '../../localcloud/gateway';
+import { demoPersonas } from '../../localcloud/seed/demo-district';
+import { seedDemo } from '../../localcloud/seed/seed';
+import { startTestCloud, type TestCloud } from '../support/local-cloud';
+
+let t: TestCloud;
+let gw: Gateway;
+beforeAll(async () => {
+  t = await startTestCloud();
+  await seedDemo(t.db);
+  const staticDir = path.join(t.dir, 'h5');
+  fs.mkdirSync(staticDir);
+  fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>app</title>');
+  fs.writeFileSync(path.join(t.dir, 'secret.txt'), 'outside');
+  gw = await startGateway({ cloud: t.cloud, staticDir, personas: () => demoPersonas });
+}, 60_000);
+afterAll(async () => {
+  await gw?.close();
+  await t?.close();
+});
+
+const me = (cookie?: string, extra: object = {}) =>
+  fetch(`${gw.url}/api/functions/auth`, { method: 'POST', headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) }, body: JSON.stringify({ action: 'me', payload: {}, ...extra }) });
+
+async function signIn(personaId: string): Promise<string> {
+  const res = await fetch(`${gw.url}/__dev/signin`, { method: 'POST', body: new URLSearchParams({ persona: personaId }), redirect: 'manual' });
+  expect(res.status).toBe(303);
+  return res.headers.get('set-cookie')!.split(';')[0]!;
+}
+
+it('calls a function anonymously when nobody is signed in', async () => {
+  const body = await (await me()).json();
+  expect(body).toEqual({ result: { ok: true, data: expect.objectContaining({ signedIn: false, roles: [] }) } });
+});
+
+it('presents the signed-in persona as the caller, whatever the browser claims', async () => {
+  const cookie = await signIn('staff-wangli');
+  const body = await (await me(cookie, { userInfo: { openId: 'dev-openid-chenjie' } })).json();
+  expect(body.result.data).toMatchObject({ displayName: '王丽', roles: ['secretary', 'staff'] });
+  const who = await (await fetch(`${gw.url}/__dev/whoami`, { headers: { cookie } })).json();
+  expect(who).toMatchObject({ dev: true, persona: { id: 'staff-wangli' } });
+});
+
+it('marks the sign-in page as a development sign-in', async () => {
+  const html = await (await fetch(`${gw.url}/__dev/signin`)).text();
+  expect(html).toContain('开发环境的模拟登录');
+  for (const p of demoPersonas) expect(html).toContain(p.label);
+});
+
+it('answers like wx.cloud for a missing function and a malformed body', async () => {
+  const missing = await fetch(`${gw.url}/api/functions/nope`, { method: 'POST', body: '{}' });
+  expect(missing.status).toBe(404);
+  expect(await missing.json()).toMatchObject({ errCode: 'FUNCTION_NOT_FOUND' });
+  const bad = await fetch(`${gw.url}/api/functions/auth`, { method: 'POST', body: 'not json' });
+  expect(bad.status).toBe(400);
+});
+
+it('serves the build and nothing outside it', async () => {
+  expect(await (await fetch(`${gw.url}/`)).text()).toContain('<title>app</title>');
+  const escape = await fetch(`${gw.url}/%2e%2e/secret.txt`);
+  expect(await escape.text()).not.toContain('outside');
+});
+
+it('fires only timer triggers that cloudbaserc.json declares', async () => {
+  const res = await fetch(`${gw.url}/__dev/timers/auth/daily`, { method: 'POST' });
+  expect(res.status).toBe(400);
+});
