@@ -8,6 +8,8 @@ import { sdkConfigFor } from './admin-api';
 import type { LocalCloud } from './stack';
 
 export function localApp(cloud: Pick<LocalCloud, 'api'>) {
+  // without this the SDK probes Tencent Cloud's metadata host (off this machine) before requests
+  process.env.TENCENTCLOUD ??= 'true';
   return tcb.init({ ...sdkConfigFor(cloud.api).init, timeout: 30_000 });
 }
 

@@ -1,4 +1,6 @@
 import { createFunction } from '../_kit/runtime';
+import { consentHandler } from './consent';
 import { meHandler } from './me';
+import { staffLoginHandler } from './staff-login';
 
-export const main = createFunction('auth', [meHandler]);
+export const main = createFunction('auth', [meHandler, staffLoginHandler, consentHandler]);

@@ -1,0 +1,83 @@
+/**
+ * Comments on notices (留言) and on topics under discussion. The text is checked before it is
+ * stored, so a rejected comment exists nowhere and nobody else can ever see it. Staff of the
+ * committee may hide a comment from residents (and restore it).
+ */
+import { addComment, hideComment, listComments, type CommentTarget } from '@shared/contracts/content-comments';
+import type { CommentDoc, NoticeDoc, TopicDoc } from '@shared/domain/content';
+import { AppError } from '@shared/errors';
+import { assertTextAllowed } from '../_kit/content-check';
+import { insertOnce, recordId } from '../_kit/idempotent';
+import { handle, type ActionContext } from '../_kit/runtime';
+import { ownDoc, requireStaff, viewer, type Viewer } from './access';
+import { authorOf } from './authors';
+import { requireVisibleNotice } from './notice-state';
+import { iso, readPage } from './paging';
+
+const COMMENTS = 'content_comments';
+
+/** The commented thing must be the viewer's committee's and visible to them. */
+async function resolveTarget(ctx: ActionContext, v: Viewer, target: CommentTarget): Promise<{ stage: TopicDoc['stage'] | null }> {
+  if (target.type === 'notice') {
+    requireVisibleNotice(v, await ownDoc<NoticeDoc>(ctx, v, 'notices', target.id), ctx.now());
+    return { stage: null };
+  }
+  const t = await ownDoc<TopicDoc>(ctx, v, 'topics', target.id);
+  if (!v.staff && t.stage === 'proposed' && t.proposer.openid !== v.openid) throw new AppError('NOT_FOUND');
+  return { stage: t.stage };
+}
+
+function view(v: Viewer, c: CommentDoc) {
+  return {
+    id: c._id,
+    text: c.text,
+    author: authorOf(v, { kind: c.authorKind, openid: c.authorOpenid, name: c.authorName }),
+    createdAt: iso(c.createdAt),
+    hidden: c.status === 'hidden',
+  };
+}
+
+export const addCommentHandler = handle(addComment, async (input, ctx) => {
+  const v = await viewer(ctx);
+  const { stage } = await resolveTarget(ctx, v, input.target);
+  if (input.target.type === 'topic' && stage !== 'discussing') throw new AppError('TOPIC_STAGE', '只有讨论中的议题可以发表意见');
+  await assertTextAllowed([input.text], { openid: v.openid, scene: 'comment' });
+  const doc: Omit<CommentDoc, '_id'> = {
+    targetType: input.target.type,
+    targetId: input.target.id,
+    committeeId: v.committeeId,
+    authorOpenid: v.openid,
+    authorKind: v.staff ? 'staff' : 'resident',
+    authorName: v.name,
+    text: input.text,
+    status: 'visible',
+    createdAt: ctx.now(),
+    moderatedBy: null,
+    moderatedAt: null,
+  };
+  const { record } = await insertOnce(ctx, COMMENTS, recordId(ctx, 'comment'), doc);
+  return view(v, record);
+});
+
+export const listCommentsHandler = handle(listComments, async (input, ctx) => {
+  const v = await viewer(ctx);
+  await resolveTarget(ctx, v, input.target);
+  const where: Record<string, unknown> = { targetType: input.target.type, targetId: input.target.id };
+  if (!v.staff) where.status = 'visible';
+  const query = ctx.db.collection(COMMENTS).where(where).orderBy('createdAt', 'asc').orderBy('_id', 'asc');
+  const { rows, nextOffset } = await readPage<CommentDoc>(query, input.offset, input.limit);
+  return { items: rows.map((c) => view(v, c)), nextOffset };
+});
+
+export const hideCommentHandler = handle(hideComment, async (input, ctx) => {
+  const v = await viewer(ctx);
+  requireStaff(v);
+  await ownDoc<CommentDoc>(ctx, v, COMMENTS, input.id);
+  await ctx.db
+    .collection(COMMENTS)
+    .doc(input.id)
+    .update({ status: input.hidden ? 'hidden' : 'visible', moderatedBy: v.staff._id, moderatedAt: ctx.now() });
+  return { id: input.id, hidden: input.hidden };
+});
+
+export const commentHandlers = [addCommentHandler, listCommentsHandler, hideCommentHandler];

@@ -1,0 +1,145 @@
+/**
+ * 社区公告: publish and update (staff), list (residents: published and unexpired only, pinned
+ * first then newest; staff: all, with their state), open (counts a resident's first read, and a
+ * read that arrived through a share), share into a group chat.
+ */
+import { getNotice, listNotices, publishNotice, shareNotice, updateNotice } from '@shared/contracts/content-notices';
+import type { NoticeDoc, NoticeReadDoc, NoticeShareDoc, NoticeShareReadDoc } from '@shared/domain/content';
+import { AppError } from '@shared/errors';
+import { insertOnce, recordId } from '../_kit/idempotent';
+import { handle, type ActionContext } from '../_kit/runtime';
+import { ownDoc, requireStaff, viewer, type Viewer } from './access';
+import { isMember, join, type Counted } from './membership';
+import { noticeState, requireVisibleNotice } from './notice-state';
+import { iso, isoOrNull, readPage } from './paging';
+import { inTransaction, txGet } from './tx';
+
+const NOTICES = 'notices';
+const READS: Counted = { parent: NOTICES, members: 'notice_reads', counter: 'readCount' };
+const SHARES = 'notice_shares';
+const SHARE_READS: Counted = { parent: SHARES, members: 'notice_share_reads', counter: 'readCount' };
+
+type Notice = NoticeDoc & Record<string, unknown>;
+
+export const publishNoticeHandler = handle(publishNotice, async (input, ctx) => {
+  const v = await viewer(ctx);
+  requireStaff(v);
+  const now = ctx.now();
+  const publishAt = input.publishAt ?? now;
+  if (input.expiresAt && input.expiresAt.getTime() <= Math.max(publishAt.getTime(), now.getTime())) {
+    throw new AppError('INVALID_INPUT', '过期时间应晚于发布时间和当前时间', [{ path: 'expiresAt', message: '过期时间应晚于发布时间' }]);
+  }
+  const doc: Omit<NoticeDoc, '_id'> = {
+    committeeId: v.committeeId,
+    title: input.title,
+    body: input.body,
+    pinned: input.pinned,
+    publishAt,
+    expiresAt: input.expiresAt ?? null,
+    readCount: 0,
+    shareCount: 0,
+    shareReadCount: 0,
+    authorStaffId: v.staff._id,
+    authorName: v.staff.name,
+    createdAt: now,
+  };
+  const id = recordId(ctx, 'notice');
+  await insertOnce(ctx, NOTICES, id, doc);
+  return { id };
+});
+
+export const updateNoticeHandler = handle(updateNotice, async (input, ctx) => {
+  const v = await viewer(ctx);
+  requireStaff(v);
+  const n = await ownDoc<NoticeDoc>(ctx, v, NOTICES, input.id);
+  const _ = ctx.db.command;
+  const change: Record<string, unknown> = {};
+  if (input.pinned !== undefined) change.pinned = input.pinned;
+  if (input.expiresAt !== undefined) {
+    if (input.expiresAt && input.expiresAt.getTime() <= n.publishAt.getTime()) throw new AppError('INVALID_INPUT', '过期时间应晚于发布时间');
+    change.expiresAt = input.expiresAt ?? _.set(null);
+  }
+  if (Object.keys(change).length === 0) throw new AppError('INVALID_INPUT', '没有需要修改的内容');
+  await ctx.db.collection(NOTICES).doc(n._id).update(change);
+  return { id: n._id };
+});
+
+function summary(n: NoticeDoc, now: Date) {
+  return {
+    id: n._id,
+    title: n.title,
+    pinned: n.pinned,
+    publishAt: iso(n.publishAt),
+    expiresAt: isoOrNull(n.expiresAt),
+    state: noticeState(n, now),
+    readCount: n.readCount,
+  };
+}
+
+export const listNoticesHandler = handle(listNotices, async (input, ctx) => {
+  const v = await viewer(ctx);
+  const _ = ctx.db.command;
+  const now = ctx.now();
+  const where = v.staff ? { committeeId: v.committeeId } : { committeeId: v.committeeId, publishAt: _.lte(now), expiresAt: _.or(_.eq(null), _.gt(now)) };
+  const query = ctx.db.collection(NOTICES).where(where).orderBy('pinned', 'desc').orderBy('publishAt', 'desc').orderBy('_id', 'desc');
+  const { rows, nextOffset } = await readPage<NoticeDoc>(query, input.offset, input.limit);
+  return { items: rows.map((n) => summary(n, now)), nextOffset };
+});
+
+/** Records a read that arrived through `shareId` (once per user per share; not the sharer's own). */
+async function recordShareRead(ctx: ActionContext, v: Viewer, n: NoticeDoc, shareId: string): Promise<boolean> {
+  const share = (await ctx.db.collection(SHARES).doc(shareId).get()).data as NoticeShareDoc[] | undefined;
+  const s = share?.[0];
+  // a stale or foreign share id in a link is ignored rather than failing the page
+  if (!s || s.noticeId !== n._id || s.sharerOpenid === v.openid) return false;
+  const _ = ctx.db.command;
+  const record: Omit<NoticeShareReadDoc, '_id'> = { shareId, noticeId: n._id, committeeId: n.committeeId, openid: v.openid, at: ctx.now() };
+  const r = await join<NoticeShareDoc & Record<string, unknown>>(ctx, SHARE_READS, shareId, v.openid, record, {
+    alsoInTx: async (tx) => {
+      await tx.collection(NOTICES).doc(n._id).update({ shareReadCount: _.inc(1) });
+    },
+  });
+  return r.created;
+}
+
+export const getNoticeHandler = handle(getNotice, async (input, ctx) => {
+  const v = await viewer(ctx);
+  let n = await ownDoc<NoticeDoc>(ctx, v, NOTICES, input.id);
+  const now = ctx.now();
+  requireVisibleNotice(v, n, now);
+  let firstRead = false;
+  let viaShareRecorded = false;
+  // staff reading their own committee's notices is work, not the residents' interaction counted here
+  // (a plain read answers a repeat visit, the common case, without opening a transaction)
+  if (!v.staff && !(await isMember(ctx, READS.members, n._id, v.openid))) {
+    const record: Omit<NoticeReadDoc, '_id'> = { noticeId: n._id, committeeId: n.committeeId, openid: v.openid, at: now, viaShareId: input.viaShareId ?? null };
+    const r = await join<Notice>(ctx, READS, n._id, v.openid, record);
+    firstRead = r.created;
+    n = { ...n, readCount: r.parent.readCount };
+  }
+  if (!v.staff && input.viaShareId) {
+    viaShareRecorded = await recordShareRead(ctx, v, n, input.viaShareId);
+    if (viaShareRecorded) n = { ...n, shareReadCount: n.shareReadCount + 1 };
+  }
+  return { ...summary(n, now), body: n.body, authorName: n.authorName, shareCount: n.shareCount, shareReadCount: n.shareReadCount, firstRead, viaShareRecorded };
+});
+
+export const shareNoticeHandler = handle(shareNotice, async (input, ctx) => {
+  const v = await viewer(ctx);
+  const n = await ownDoc<NoticeDoc>(ctx, v, NOTICES, input.id);
+  if (noticeState(n, ctx.now()) !== 'published') throw new AppError('NOTICE_NOT_PUBLISHED', '只有正在发布中的公告可以分享');
+  const _ = ctx.db.command;
+  const shareId = recordId(ctx, 'notice_share');
+  const share: Omit<NoticeShareDoc, '_id'> = { noticeId: n._id, committeeId: n.committeeId, sharerOpenid: v.openid, groupId: input.groupId ?? null, at: ctx.now(), readCount: 0 };
+  return inTransaction(ctx.db, async (tx) => {
+    const notice = await txGet<NoticeDoc>(tx, NOTICES, n._id);
+    if (!notice) throw new AppError('NOT_FOUND');
+    // a retried share (same requestId) finds its record and counts nothing twice
+    if (await txGet(tx, SHARES, shareId)) return { shareId, shareCount: notice.shareCount };
+    await tx.collection(NOTICES).doc(n._id).update({ shareCount: _.inc(1) });
+    await tx.collection(SHARES).add({ ...share, _id: shareId });
+    return { shareId, shareCount: notice.shareCount + 1 };
+  });
+});
+
+export const noticeHandlers = [publishNoticeHandler, updateNoticeHandler, listNoticesHandler, getNoticeHandler, shareNoticeHandler];

@@ -1,0 +1,169 @@
+/** 党建园地: publish (staff), list, read, like, sign up / cancel, sign-up roll (staff). */
+import {
+  cancelPartySignup,
+  getPartyPost,
+  likePartyPost,
+  listPartyPosts,
+  listPartySignups,
+  publishPartyPost,
+  signUpParty,
+} from '@shared/contracts/content-party';
+import type { PartyMemberDoc, PartyPostDoc } from '@shared/domain/content';
+import { AppError } from '@shared/errors';
+import { maskName } from '@shared/privacy/mask';
+import { insertOnce, recordId } from '../_kit/idempotent';
+import { handle, type ActionContext } from '../_kit/runtime';
+import { ownDoc, requireStaff, viewer } from './access';
+import { audit } from './audit';
+import { isMember, join, leave, type Counted } from './membership';
+import { iso, isoOrNull, readPage } from './paging';
+
+const POSTS = 'party_posts';
+const LIKES: Counted = { parent: POSTS, members: 'party_likes', counter: 'likeCount' };
+const SIGNUPS: Counted = { parent: POSTS, members: 'party_signups', counter: 'signupCount' };
+
+export const publishPartyPostHandler = handle(publishPartyPost, async (input, ctx) => {
+  const v = await viewer(ctx);
+  requireStaff(v);
+  if (input.kind !== 'article' && input.signupDeadline && input.signupDeadline.getTime() <= ctx.now().getTime()) {
+    throw new AppError('INVALID_INPUT', '报名截止时间已过，请重新设置', [{ path: 'signupDeadline', message: '报名截止时间已过' }]);
+  }
+  const id = recordId(ctx, 'party_post');
+  const doc: Omit<PartyPostDoc, '_id'> = {
+    committeeId: v.committeeId,
+    kind: input.kind,
+    title: input.title,
+    body: input.body,
+    startsAt: input.kind === 'article' ? null : (input.startsAt ?? null),
+    endsAt: input.kind === 'activity' ? (input.endsAt ?? null) : null,
+    place: input.kind === 'article' ? null : (input.place ?? null),
+    signupDeadline: input.kind === 'article' ? null : (input.signupDeadline ?? null),
+    capacity: input.kind === 'article' ? null : input.capacity,
+    signupCount: 0,
+    likeCount: 0,
+    authorStaffId: v.staff._id,
+    authorName: v.staff.name,
+    publishedAt: ctx.now(),
+  };
+  await insertOnce(ctx, POSTS, id, doc);
+  return { id };
+});
+
+function summary(p: PartyPostDoc) {
+  return {
+    id: p._id,
+    kind: p.kind,
+    title: p.title,
+    publishedAt: iso(p.publishedAt),
+    likeCount: p.likeCount,
+    capacity: p.capacity,
+    signupCount: p.signupCount,
+    startsAt: isoOrNull(p.startsAt),
+    place: p.place,
+    signupDeadline: isoOrNull(p.signupDeadline),
+  };
+}
+
+export const listPartyPostsHandler = handle(listPartyPosts, async (input, ctx) => {
+  const v = await viewer(ctx);
+  const where = input.kind ? { committeeId: v.committeeId, kind: input.kind } : { committeeId: v.committeeId };
+  const query = ctx.db.collection(POSTS).where(where).orderBy('publishedAt', 'desc').orderBy('_id', 'desc');
+  const { rows, nextOffset } = await readPage<PartyPostDoc>(query, input.offset, input.limit);
+  return { items: rows.map(summary), nextOffset };
+});
+
+/** Why a sign-up is refused now, or null when it is open. */
+function signupClosedReason(p: PartyPostDoc, now: Date): string | null {
+  if (p.capacity === null) return '这篇文章不需要报名';
+  if (p.signupDeadline && now.getTime() > p.signupDeadline.getTime()) return '报名已截止';
+  if (p.startsAt && now.getTime() >= p.startsAt.getTime()) return '活动已开始，不能再报名';
+  if (p.signupCount >= p.capacity) return '名额已满';
+  return null;
+}
+
+export const getPartyPostHandler = handle(getPartyPost, async (input, ctx) => {
+  const v = await viewer(ctx);
+  const p = await ownDoc<PartyPostDoc>(ctx, v, POSTS, input.id);
+  const [likedByMe, signedUpByMe] = await Promise.all([isMember(ctx, LIKES.members, p._id, v.openid), isMember(ctx, SIGNUPS.members, p._id, v.openid)]);
+  return {
+    ...summary(p),
+    body: p.body,
+    endsAt: isoOrNull(p.endsAt),
+    authorName: p.authorName,
+    likedByMe,
+    signedUpByMe,
+    signupOpen: !signedUpByMe && signupClosedReason(p, ctx.now()) === null,
+  };
+});
+
+export const likePartyPostHandler = handle(likePartyPost, async (input, ctx) => {
+  const v = await viewer(ctx);
+  await ownDoc<PartyPostDoc>(ctx, v, POSTS, input.id);
+  const record = { postId: input.id, committeeId: v.committeeId, openid: v.openid, name: null, at: ctx.now() };
+  const r = input.liked ? await join<PartyPostDoc & Record<string, unknown>>(ctx, LIKES, input.id, v.openid, record) : await leave<PartyPostDoc & Record<string, unknown>>(ctx, LIKES, input.id, v.openid);
+  return { liked: input.liked, likeCount: r.parent.likeCount };
+});
+
+/** Sign-ups are for the committee's residents; staff organise rather than attend. */
+function requireResident(v: Awaited<ReturnType<typeof viewer>>) {
+  if (v.staff || !v.user) throw new AppError('FORBIDDEN', '报名仅面向本居委会的居民');
+}
+
+export const signUpPartyHandler = handle(signUpParty, async (input, ctx) => {
+  const v = await viewer(ctx);
+  requireResident(v);
+  const post = await ownDoc<PartyPostDoc>(ctx, v, POSTS, input.id);
+  if (post.capacity === null) throw new AppError('INVALID_INPUT', '这篇文章不需要报名');
+  const now = ctx.now();
+  const record: Omit<PartyMemberDoc, '_id'> = { postId: post._id, committeeId: v.committeeId, openid: v.openid, name: v.user?.displayName ?? null, at: now };
+  const r = await join<PartyPostDoc & Record<string, unknown>>(ctx, SIGNUPS, post._id, v.openid, record, {
+    admit: (p) => {
+      const reason = signupClosedReason(p, now);
+      if (reason) throw new AppError(reason === '名额已满' ? 'SIGNUP_FULL' : 'SIGNUP_CLOSED', reason);
+    },
+  });
+  return { signedUp: true as const, signupCount: r.parent.signupCount, capacity: post.capacity };
+});
+
+export const cancelPartySignupHandler = handle(cancelPartySignup, async (input, ctx) => {
+  const v = await viewer(ctx);
+  requireResident(v);
+  const post = await ownDoc<PartyPostDoc>(ctx, v, POSTS, input.id);
+  if (post.capacity === null) throw new AppError('INVALID_INPUT', '这篇文章不需要报名');
+  const now = ctx.now();
+  const r = await leave<PartyPostDoc & Record<string, unknown>>(ctx, SIGNUPS, post._id, v.openid, {
+    allow: (p) => {
+      if (p.startsAt && now.getTime() >= p.startsAt.getTime()) throw new AppError('SIGNUP_CLOSED', '活动已开始，不能取消报名');
+    },
+  });
+  return { signedUp: false as const, signupCount: r.parent.signupCount, capacity: post.capacity };
+});
+
+export const listPartySignupsHandler = handle(listPartySignups, async (input, ctx: ActionContext) => {
+  const v = await viewer(ctx);
+  requireStaff(v);
+  const post = await ownDoc<PartyPostDoc>(ctx, v, POSTS, input.id);
+  if (post.capacity === null) throw new AppError('INVALID_INPUT', '这篇文章没有报名');
+  const query = ctx.db.collection(SIGNUPS.members).where({ postId: post._id }).orderBy('at', 'asc').orderBy('_id', 'asc');
+  const { rows, nextOffset } = await readPage<PartyMemberDoc>(query, input.offset, input.limit);
+  if (input.reveal && rows.length > 0) {
+    await audit(ctx, { actorId: v.staff._id, action: 'party.signups.reveal', subjectType: 'party_post', subjectId: post._id, committeeId: v.committeeId, count: rows.length });
+  }
+  const name = (n: string | null) => (n ? (input.reveal ? n : maskName(n)) : '居民');
+  return {
+    items: rows.map((s) => ({ name: name(s.name), signedUpAt: iso(s.at) })),
+    nextOffset,
+    total: post.signupCount,
+    capacity: post.capacity,
+  };
+});
+
+export const partyHandlers = [
+  publishPartyPostHandler,
+  listPartyPostsHandler,
+  getPartyPostHandler,
+  likePartyPostHandler,
+  signUpPartyHandler,
+  cancelPartySignupHandler,
+  listPartySignupsHandler,
+];

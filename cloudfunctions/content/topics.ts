@@ -1,0 +1,105 @@
+/** 议事厅 topics: propose (staff or verified resident), set the poll while proposed, list, read. */
+import { getTopic, listTopics, proposeTopic, setTopicPoll, type TopicStage } from '@shared/contracts/content-topics';
+import type { OutcomeDoc, PollDoc, TopicDoc } from '@shared/domain/content';
+import { AppError } from '@shared/errors';
+import { assertTextAllowed } from '../_kit/content-check';
+import { insertOnce, recordId } from '../_kit/idempotent';
+import { handle, type ActionContext } from '../_kit/runtime';
+import { ownDoc, requireStaff, viewer, type Viewer } from './access';
+import { authorOf } from './authors';
+import { iso, readPage } from './paging';
+import { pollResults } from './polls';
+import { outcomeView } from './outcomes';
+
+export const TOPICS = 'topics';
+
+function toPoll(input: { question: string; mode: 'single' | 'multiple'; options: string[] }): PollDoc {
+  return { question: input.question, mode: input.mode, options: input.options.map((text, i) => ({ id: `o${i + 1}`, text })) };
+}
+
+export const proposeTopicHandler = handle(proposeTopic, async (input, ctx) => {
+  const v = await viewer(ctx);
+  if (!v.staff && !v.verified) throw new AppError('FORBIDDEN', '完成家庭注册（认领家庭）后才能发起议题');
+  // residents' proposals are user-generated content; staff write for the committee
+  if (!v.staff) await assertTextAllowed([input.title, input.description, ...(input.poll ? [input.poll.question, ...input.poll.options] : [])], { openid: v.openid, scene: 'forum' });
+  const now = ctx.now();
+  const id = recordId(ctx, 'topic');
+  const doc: Omit<TopicDoc, '_id'> = {
+    committeeId: v.committeeId,
+    title: input.title,
+    description: input.description,
+    stage: 'proposed',
+    proposer: { kind: v.staff ? 'staff' : 'resident', openid: v.openid, staffId: v.staff?._id ?? null, name: v.name },
+    poll: input.poll ? toPoll(input.poll) : null,
+    createdAt: now,
+    updatedAt: now,
+    openedAt: null,
+    concludedAt: null,
+  };
+  const { record } = await insertOnce(ctx, TOPICS, id, doc);
+  return { id, stage: record.stage };
+});
+
+export const setTopicPollHandler = handle(setTopicPoll, async (input, ctx) => {
+  const v = await viewer(ctx);
+  requireStaff(v);
+  await ownDoc<TopicDoc>(ctx, v, TOPICS, input.id);
+  const _ = ctx.db.command;
+  // the options are fixed once discussion opens: only a proposed topic's poll may change
+  const r = await ctx.db
+    .collection(TOPICS)
+    .where({ _id: input.id, stage: 'proposed' })
+    .update({ poll: input.poll ? toPoll(input.poll) : _.set(null), updatedAt: ctx.now() });
+  if (!r.updated) throw new AppError('TOPIC_STAGE', '讨论开始后不能再修改投票选项');
+  return { id: input.id };
+});
+
+/** A resident sees topics once discussion opens, and their own proposals before that. */
+function visibleTo(v: Viewer, t: TopicDoc): boolean {
+  return Boolean(v.staff) || t.stage !== 'proposed' || t.proposer.openid === v.openid;
+}
+
+function summary(v: Viewer, t: TopicDoc) {
+  return {
+    id: t._id,
+    title: t.title,
+    stage: t.stage,
+    proposer: authorOf(v, t.proposer),
+    hasPoll: t.poll !== null,
+    createdAt: iso(t.createdAt),
+    updatedAt: iso(t.updatedAt),
+  };
+}
+
+/** The same rule as visibleTo, as a query (optionally for one stage). */
+function topicFilter(v: Viewer, stage: TopicStage | undefined, _: ReturnType<typeof commandOf>) {
+  const committee = { committeeId: v.committeeId };
+  if (v.staff) return stage ? { ...committee, stage } : committee;
+  const own = { ...committee, stage: 'proposed', 'proposer.openid': v.openid };
+  if (stage === 'proposed') return own;
+  if (stage) return { ...committee, stage };
+  return _.or([{ ...committee, stage: _.neq('proposed') }, own]);
+}
+
+const commandOf = (ctx: ActionContext) => ctx.db.command;
+
+export const listTopicsHandler = handle(listTopics, async (input, ctx) => {
+  const v = await viewer(ctx);
+  const query = ctx.db.collection(TOPICS).where(topicFilter(v, input.stage, commandOf(ctx))).orderBy('updatedAt', 'desc').orderBy('_id', 'desc');
+  const { rows, nextOffset } = await readPage<TopicDoc>(query, input.offset, input.limit);
+  return { items: rows.map((t) => summary(v, t)), nextOffset };
+});
+
+export const getTopicHandler = handle(getTopic, async (input, ctx) => {
+  const v = await viewer(ctx);
+  const t = await ownDoc<TopicDoc>(ctx, v, TOPICS, input.id);
+  if (!visibleTo(v, t)) throw new AppError('NOT_FOUND');
+  const outcomeRes = t.stage === 'concluded' || t.stage === 'followed_up' ? await ctx.db.collection('topic_outcomes').doc(t._id).get() : null;
+  const outcome = (outcomeRes?.data as OutcomeDoc[] | undefined)?.[0];
+  return {
+    ...summary(v, t),
+    description: t.description,
+    poll: t.poll ? await pollResults(ctx, v, { ...t, poll: t.poll }) : null,
+    outcome: outcome ? outcomeView(outcome) : null,
+  };
+});

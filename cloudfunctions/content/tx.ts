@@ -1,0 +1,48 @@
+/**
+ * Multi-document writes that must hold together (a counter and the records it counts). The SDK's
+ * runTransaction retries a write conflict at once, three times, without aborting the failed
+ * attempt; under a crowd racing for the last place that is not enough, and an attempt left open
+ * keeps its locks. Here every failed attempt is rolled back and a conflict is retried after a
+ * short random pause.
+ */
+import crypto from 'node:crypto';
+import { AppError } from '@shared/errors';
+import type { Database } from '../_kit/cloud';
+
+export type Tx = Awaited<ReturnType<Database['startTransaction']>>;
+
+const CONFLICT = 'DATABASE_TRANSACTION_CONFLICT';
+const ATTEMPTS = 12;
+
+const isConflict = (e: unknown) => typeof e === 'object' && e !== null && (e as { code?: unknown }).code === CONFLICT;
+const pause = (attempt: number) => new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 10 * 2 ** attempt)));
+
+export async function inTransaction<T>(db: Database, work: (tx: Tx) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const tx = await db.startTransaction();
+    try {
+      const result = await work(tx);
+      await tx.commit();
+      return result;
+    } catch (e) {
+      // a failed commit has already ended the transaction; the rollback is then a no-op
+      await tx.rollback().catch(() => undefined);
+      if (!isConflict(e)) throw e;
+      if (attempt >= ATTEMPTS) throw new AppError('CONFLICT', '参与的人较多，请稍后再试');
+      await pause(attempt);
+    }
+  }
+}
+
+/** Reads one document inside a transaction (null when absent). */
+export async function txGet<T>(tx: Tx, collection: string, id: string): Promise<T | null> {
+  const res = (await tx.collection(collection).doc(id).get()) as { data?: unknown };
+  const data = res.data;
+  // inside a transaction the SDK answers the document itself (or null), outside it an array
+  return ((Array.isArray(data) ? data[0] : data) as T | undefined) ?? null;
+}
+
+/** The `_id` of a one-per-user record (like, sign-up, read, vote): the same pair, the same id. */
+export function memberKey(parentId: string, openid: string): string {
+  return crypto.createHash('sha256').update(`${parentId}\u0000${openid}`).digest('hex').slice(0, 32);
+}

@@ -1,0 +1,21 @@
+/**
+ * Who is on duty now: the shifts of a committee whose window contains the instant, one query on
+ * the committee_start index. Exported for the inbox, which notifies these staff first.
+ */
+import type { ShiftDoc } from '@shared/domain/roster';
+import type { Database } from '../_kit/cloud';
+import { SHIFTS } from './view';
+
+/** A committee has a handful of people on duty at once; 50 is a generous bound. */
+const MAX_ON_DUTY = 50;
+
+export async function shiftsOnDuty(db: Database, committeeId: string, at: Date): Promise<ShiftDoc[]> {
+  const _ = db.command;
+  const res = await db
+    .collection(SHIFTS)
+    .where({ committeeId, startAt: _.lte(at), endAt: _.gt(at) })
+    .orderBy('startAt', 'asc')
+    .limit(MAX_ON_DUTY)
+    .get();
+  return res.data as ShiftDoc[];
+}

@@ -1,0 +1,31 @@
+/**
+ * Comments: 留言 on notices and comments on topics under discussion. Text passes the
+ * content-security check before it is stored; rejected text is never stored or shown. Staff of
+ * the committee may hide (and restore) a comment.
+ */
+import { z } from 'zod';
+import { defineAction } from '../contract';
+import { authorView, contentId, instantOutput, pageInput, pageOf, text } from './content-common';
+
+export const commentTarget = z.object({ type: z.enum(['notice', 'topic']), id: contentId }).strict();
+export type CommentTarget = z.infer<typeof commentTarget>;
+
+export const commentView = z.object({
+  id: z.string(),
+  text: z.string(),
+  author: authorView,
+  createdAt: instantOutput,
+  /** staff see hidden comments (marked); residents never do */
+  hidden: z.boolean(),
+});
+
+export const addComment = defineAction('content', 'comment.add', z.object({ target: commentTarget, text: text(500, '留言内容') }).strict(), commentView);
+
+export const listComments = defineAction('content', 'comment.list', z.object({ target: commentTarget, ...pageInput }).strict(), pageOf(commentView));
+
+export const hideComment = defineAction(
+  'content',
+  'comment.setHidden',
+  z.object({ id: contentId, hidden: z.boolean() }).strict(),
+  z.object({ id: z.string(), hidden: z.boolean() }),
+);

@@ -1,0 +1,81 @@
+/**
+ * 社区公告 (notices): staff publish with a scheduled publish time, pin and expiry; residents see
+ * published, unexpired notices (pinned first, then newest). A resident's first read is counted
+ * once; a share into a group chat and the reads that arrive through it are recorded.
+ */
+import { z } from 'zod';
+import { defineAction } from '../contract';
+import { contentId, instantInput, instantOutput, pageInput, pageOf, text } from './content-common';
+
+export const publishNotice = defineAction(
+  'content',
+  'notice.publish',
+  z
+    .object({
+      title: text(80, '标题'),
+      body: text(20_000, '正文'),
+      /** when residents start to see it; now when absent */
+      publishAt: instantInput.optional(),
+      /** when residents stop seeing it; never when absent */
+      expiresAt: instantInput.optional(),
+      pinned: z.boolean().default(false),
+    })
+    .strict()
+    .refine((n) => !n.expiresAt || !n.publishAt || n.expiresAt.getTime() > n.publishAt.getTime(), { message: '过期时间应晚于发布时间', path: ['expiresAt'] }),
+  z.object({ id: z.string() }),
+);
+
+/** Staff pin or unpin, or change the expiry (null = never expires). */
+export const updateNotice = defineAction(
+  'content',
+  'notice.update',
+  z.object({ id: contentId, pinned: z.boolean().optional(), expiresAt: instantInput.nullable().optional() }).strict(),
+  z.object({ id: z.string() }),
+);
+
+export const NOTICE_STATES = ['scheduled', 'published', 'expired'] as const;
+
+export const noticeSummary = z.object({
+  id: z.string(),
+  title: z.string(),
+  pinned: z.boolean(),
+  publishAt: instantOutput,
+  expiresAt: instantOutput.nullable(),
+  /** residents only ever see 'published' */
+  state: z.enum(NOTICE_STATES),
+  readCount: z.number().int(),
+});
+
+export const listNotices = defineAction('content', 'notice.list', z.object({ ...pageInput }).strict(), pageOf(noticeSummary));
+
+/**
+ * Opens a notice. A resident's first read is recorded; `viaShareId` (from the shared page's
+ * query) also records that the read arrived through that share.
+ */
+export const getNotice = defineAction(
+  'content',
+  'notice.get',
+  z.object({ id: contentId, viaShareId: contentId.optional() }).strict(),
+  noticeSummary.extend({
+    body: z.string(),
+    authorName: z.string(),
+    shareCount: z.number().int(),
+    shareReadCount: z.number().int(),
+    /** true when this call recorded the caller's first read */
+    firstRead: z.boolean(),
+    /** true when this call recorded a read through the share */
+    viaShareRecorded: z.boolean(),
+  }),
+);
+
+/**
+ * Records a share into a group chat (onShareAppMessage with withShareTicket). `groupId` is the
+ * opaque group id the client got from wx.getGroupEnterInfo / getShareInfo (through its cloudID),
+ * when it has one. The returned id goes into the shared page's query.
+ */
+export const shareNotice = defineAction(
+  'content',
+  'notice.share',
+  z.object({ id: contentId, groupId: z.string().trim().min(1).max(128).optional() }).strict(),
+  z.object({ shareId: z.string(), shareCount: z.number().int() }),
+);

@@ -1,0 +1,112 @@
+/**
+ * 议事厅 (deliberation hall): a topic runs proposed → discussing → concluded (with an outcome,
+ * 成果) → followed_up. Only staff of the committee move stages; a verified resident may propose
+ * and vote once in the optional poll, whose options are fixed when discussion opens.
+ */
+import { z } from 'zod';
+import { defineAction } from '../contract';
+import { authorView, contentId, instantOutput, localDate, pageInput, pageOf, text } from './content-common';
+
+export const TOPIC_STAGES = ['proposed', 'discussing', 'concluded', 'followed_up'] as const;
+export const topicStage = z.enum(TOPIC_STAGES);
+export type TopicStage = z.infer<typeof topicStage>;
+
+export const pollInput = z
+  .object({
+    question: text(120, '投票问题'),
+    mode: z.enum(['single', 'multiple']),
+    options: z
+      .array(text(60, '选项'))
+      .min(2, '至少需要2个选项')
+      .max(10, '最多10个选项')
+      .refine((o) => new Set(o).size === o.length, '选项不能重复'),
+  })
+  .strict();
+
+export const proposeTopic = defineAction(
+  'content',
+  'topic.propose',
+  z.object({ title: text(80, '议题'), description: text(5_000, '议题说明'), poll: pollInput.optional() }).strict(),
+  z.object({ id: z.string(), stage: topicStage }),
+);
+
+/** Sets, replaces or (null) removes the poll while the topic is still proposed. */
+export const setTopicPoll = defineAction(
+  'content',
+  'topic.setPoll',
+  z.object({ id: contentId, poll: pollInput.nullable() }).strict(),
+  z.object({ id: z.string() }),
+);
+
+export const openTopic = defineAction('content', 'topic.open', z.object({ id: contentId }).strict(), z.object({ id: z.string(), stage: topicStage }));
+
+export const outcomeInput = z
+  .object({
+    decision: text(5_000, '议定事项'),
+    /** who acts: a person, team or department */
+    actor: text(100, '责任人'),
+    /** by when, a Shanghai local date */
+    dueDate: localDate,
+  })
+  .strict();
+
+export const concludeTopic = defineAction(
+  'content',
+  'topic.conclude',
+  z.object({ id: contentId, outcome: outcomeInput }).strict(),
+  z.object({ id: z.string(), stage: topicStage }),
+);
+
+export const FOLLOW_UP_STATUSES = ['in_progress', 'done', 'delayed'] as const;
+
+export const followUpTopic = defineAction(
+  'content',
+  'topic.followUp',
+  z.object({ id: contentId, text: text(2_000, '跟进情况'), status: z.enum(FOLLOW_UP_STATUSES), date: localDate }).strict(),
+  z.object({ id: z.string(), stage: topicStage, followUps: z.number().int() }),
+);
+
+export const topicSummary = z.object({
+  id: z.string(),
+  title: z.string(),
+  stage: topicStage,
+  proposer: authorView,
+  hasPoll: z.boolean(),
+  createdAt: instantOutput,
+  updatedAt: instantOutput,
+});
+
+export const listTopics = defineAction('content', 'topic.list', z.object({ stage: topicStage.optional(), ...pageInput }).strict(), pageOf(topicSummary));
+
+export const outcomeView = z.object({
+  decision: z.string(),
+  actor: z.string(),
+  dueDate: localDate,
+  decidedAt: instantOutput,
+  followUps: z.array(z.object({ text: z.string(), status: z.enum(FOLLOW_UP_STATUSES), date: localDate, recordedAt: instantOutput })),
+});
+
+export const pollView = z.object({
+  question: z.string(),
+  mode: z.enum(['single', 'multiple']),
+  options: z.array(z.object({ id: z.string(), text: z.string(), votes: z.number().int() })),
+  voters: z.number().int(),
+  /** option ids the caller chose; null when the caller has not voted */
+  myChoices: z.array(z.string()).nullable(),
+  /** whether the caller may vote now */
+  canVote: z.boolean(),
+});
+
+export const getTopic = defineAction(
+  'content',
+  'topic.get',
+  z.object({ id: contentId }).strict(),
+  topicSummary.extend({ description: z.string(), poll: pollView.nullable(), outcome: outcomeView.nullable() }),
+);
+
+export const voteTopic = defineAction(
+  'content',
+  'topic.vote',
+  z.object({ id: contentId, choices: z.array(z.string().min(1).max(16)).min(1, '请至少选择一项').max(10) }).strict(),
+  z.object({ choices: z.array(z.string()) }),
+);

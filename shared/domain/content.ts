@@ -1,0 +1,154 @@
+/**
+ * Stored shapes of the content collections (党建园地, 议事厅, 社区公告). Instants are BSON dates;
+ * Shanghai calendar dates (an outcome's due date) are stored as the instant the day starts.
+ */
+import type { PartyKind } from '../contracts/content-party';
+import type { TopicStage } from '../contracts/content-topics';
+
+export type AuthorKind = 'staff' | 'resident';
+
+export interface PartyPostDoc {
+  _id: string;
+  committeeId: string;
+  kind: PartyKind;
+  title: string;
+  body: string;
+  startsAt: Date | null;
+  endsAt: Date | null;
+  place: string | null;
+  signupDeadline: Date | null;
+  /** null for articles */
+  capacity: number | null;
+  signupCount: number;
+  likeCount: number;
+  authorStaffId: string;
+  authorName: string;
+  publishedAt: Date;
+}
+
+/** A like or a sign-up: one per user per post, `_id` derived from both. */
+export interface PartyMemberDoc {
+  _id: string;
+  postId: string;
+  committeeId: string;
+  openid: string;
+  /** the name at the time (sign-ups only; shown masked) */
+  name: string | null;
+  at: Date;
+}
+
+export interface PollDoc {
+  question: string;
+  mode: 'single' | 'multiple';
+  options: { id: string; text: string }[];
+}
+
+export interface TopicDoc {
+  _id: string;
+  committeeId: string;
+  title: string;
+  description: string;
+  stage: TopicStage;
+  proposer: { kind: AuthorKind; openid: string; staffId: string | null; name: string };
+  poll: PollDoc | null;
+  createdAt: Date;
+  updatedAt: Date;
+  openedAt: Date | null;
+  concludedAt: Date | null;
+}
+
+export interface TopicVoteDoc {
+  _id: string;
+  topicId: string;
+  committeeId: string;
+  openid: string;
+  choices: string[];
+  at: Date;
+}
+
+export interface FollowUpDoc {
+  /** derived from the request, so a retried follow-up is appended once */
+  id: string;
+  text: string;
+  status: 'in_progress' | 'done' | 'delayed';
+  /** start of the Shanghai local date the follow-up refers to */
+  date: Date;
+  at: Date;
+  byStaffId: string;
+}
+
+/** 成果: `_id` is the topic id, so a topic has at most one outcome. */
+export interface OutcomeDoc {
+  _id: string;
+  topicId: string;
+  committeeId: string;
+  decision: string;
+  actor: string;
+  /** start of the Shanghai local due date */
+  dueDate: Date;
+  decidedAt: Date;
+  decidedByStaffId: string;
+  /** derived from the concluding request, so its retry is recognised */
+  requestKey: string;
+  followUps: FollowUpDoc[];
+}
+
+export interface NoticeDoc {
+  _id: string;
+  committeeId: string;
+  title: string;
+  body: string;
+  pinned: boolean;
+  publishAt: Date;
+  expiresAt: Date | null;
+  readCount: number;
+  shareCount: number;
+  shareReadCount: number;
+  authorStaffId: string;
+  authorName: string;
+  createdAt: Date;
+}
+
+export interface NoticeReadDoc {
+  _id: string;
+  noticeId: string;
+  committeeId: string;
+  openid: string;
+  at: Date;
+  viaShareId: string | null;
+}
+
+export interface NoticeShareDoc {
+  _id: string;
+  noticeId: string;
+  committeeId: string;
+  sharerOpenid: string;
+  groupId: string | null;
+  at: Date;
+  readCount: number;
+}
+
+export interface NoticeShareReadDoc {
+  _id: string;
+  shareId: string;
+  noticeId: string;
+  committeeId: string;
+  openid: string;
+  at: Date;
+}
+
+export interface CommentDoc {
+  _id: string;
+  targetType: 'notice' | 'topic';
+  targetId: string;
+  committeeId: string;
+  authorOpenid: string;
+  authorKind: AuthorKind;
+  /** staff: their name; residents: their display name, masked when shown to others */
+  authorName: string;
+  text: string;
+  status: 'visible' | 'hidden';
+  createdAt: Date;
+  moderatedBy: string | null;
+  moderatedAt: Date | null;
+}

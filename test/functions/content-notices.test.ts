@@ -1,0 +1,180 @@
+/**
+ * content · 社区公告 through the real path: scheduled and expired notices, pinned first, the
+ * first read counted once (repeated and concurrent reads), shares and reads through a share.
+ */
+import { getNotice, listNotices, publishNotice, shareNotice, updateNotice } from '../../shared/contracts/content-notices';
+import { ok, type TestCloud } from '../support/local-cloud';
+import { HOME, OTHER, SECRETARY, STAFF, STAFF_B, ZHOU, allPages, resident, startContentCloud } from './content-fixtures';
+
+const NEIGHBOURS = ['notice-resident-0', 'notice-resident-1', 'notice-resident-2'];
+const OUTSIDER = 'notice-resident-other';
+
+jest.setTimeout(60_000);
+
+let t: TestCloud;
+beforeAll(async () => {
+  t = await startContentCloud([...NEIGHBOURS.map((o) => resident(o, HOME, '居民')), resident(OUTSIDER, OTHER, '居民')]);
+}, 60_000);
+afterAll(async () => t?.close());
+
+const hours = (h: number) => new Date(Date.now() + h * 3_600_000);
+const publish = async (input: Record<string, unknown> = {}) => ok(await t.call(SECRETARY, publishNotice, { title: '停水通知', body: '明日9点至12点停水。', ...input })).id;
+const idsFor = async (openid: string) => ok(await t.call(openid, listNotices, { limit: 50 })).items.map((n) => n.id);
+
+describe('notice.publish and visibility', () => {
+  it('hides scheduled and expired notices from residents but shows staff their state', async () => {
+    const now = await publish({ title: '现在发布' });
+    const later = await publish({ title: '定时发布', publishAt: hours(24).toISOString() });
+    await t.db.collection('notices').add({
+      _id: 'expired-notice',
+      committeeId: HOME,
+      title: '已过期',
+      body: '.',
+      pinned: true,
+      publishAt: hours(-48),
+      expiresAt: hours(-1),
+      readCount: 0,
+      shareCount: 0,
+      shareReadCount: 0,
+      authorStaffId: 'staff-wangli',
+      authorName: '王丽',
+      createdAt: hours(-48),
+    });
+    const resident = await idsFor(ZHOU);
+    expect(resident).toContain(now);
+    expect(resident).not.toContain(later);
+    expect(resident).not.toContain('expired-notice');
+    expect(await t.call(ZHOU, getNotice, { id: later })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await t.call(ZHOU, getNotice, { id: 'expired-notice' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+
+    const staff = ok(await t.call(STAFF, listNotices, { limit: 50 })).items;
+    expect(staff.find((n) => n.id === later)?.state).toBe('scheduled');
+    expect(staff.find((n) => n.id === 'expired-notice')?.state).toBe('expired');
+    expect(staff.find((n) => n.id === now)?.state).toBe('published');
+    expect(ok(await t.call(STAFF, getNotice, { id: later }))).toMatchObject({ state: 'scheduled', firstRead: false });
+  });
+
+  it('puts pinned notices first, then the newest', async () => {
+    const pinned = await publish({ title: '置顶：防汛通知', pinned: true, publishAt: hours(-5).toISOString() });
+    const newest = await publish({ title: '最新通知' });
+    const list = ok(await t.call(ZHOU, listNotices, { limit: 50 })).items;
+    expect(list[0]!.id).toBe(pinned);
+    expect(list.findIndex((n) => n.id === newest)).toBe(list.findIndex((n) => !n.pinned));
+    const unpinned = list.filter((n) => !n.pinned).map((n) => n.publishAt);
+    expect([...unpinned].sort().reverse()).toEqual(unpinned);
+  });
+
+  it('lets staff pin, unpin and change the expiry', async () => {
+    const id = await publish({ title: '待置顶' });
+    ok(await t.call(STAFF, updateNotice, { id, pinned: true }));
+    expect(ok(await t.call(ZHOU, listNotices, {})).items[0]!.id).toBe(id);
+    ok(await t.call(STAFF, updateNotice, { id, pinned: false, expiresAt: hours(1).toISOString() }));
+    expect(ok(await t.call(ZHOU, getNotice, { id }))).toMatchObject({ pinned: false, expiresAt: expect.any(String) });
+    ok(await t.call(STAFF, updateNotice, { id, expiresAt: null }));
+    expect(ok(await t.call(ZHOU, getNotice, { id })).expiresAt).toBeNull();
+    expect(await t.call(STAFF, updateNotice, { id })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await t.call(ZHOU, updateNotice, { id, pinned: true })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await t.call(STAFF_B, updateNotice, { id, pinned: true })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('rejects bad input and refuses non-staff', async () => {
+    expect(await t.call(SECRETARY, publishNotice, { title: '', body: 'x' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await t.call(SECRETARY, publishNotice, { title: '题', body: 'x', publishAt: '明天' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await t.call(SECRETARY, publishNotice, { title: '题', body: 'x', publishAt: hours(5).toISOString(), expiresAt: hours(2).toISOString() })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', details: [expect.objectContaining({ path: 'expiresAt' })] },
+    });
+    expect(await t.call(SECRETARY, publishNotice, { title: '题', body: 'x', expiresAt: hours(-2).toISOString() })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await t.call(ZHOU, publishNotice, { title: '题', body: 'x' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await t.call('', publishNotice, { title: '题', body: 'x' })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+  });
+
+  it('lists more than 100 notices fully across pages', async () => {
+    const base = Date.now() - 7 * 86_400_000;
+    const docs = Array.from({ length: 120 }, (_, i) => ({
+      _id: `bulk-notice-${String(i).padStart(3, '0')}`,
+      committeeId: OTHER,
+      title: `通知${i}`,
+      body: '.',
+      pinned: i === 119,
+      publishAt: new Date(base - i * 60_000),
+      expiresAt: null,
+      readCount: 0,
+      shareCount: 0,
+      shareReadCount: 0,
+      authorStaffId: 'staff-liqiang',
+      authorName: '李强',
+      createdAt: new Date(base),
+    }));
+    await t.db.collection('notices').add(docs);
+    const { items } = await allPages(async (offset) => ok(await t.call(OUTSIDER, listNotices, { offset, limit: 50 })));
+    const ids = items.map((n) => n.id);
+    expect(ids).toEqual(['bulk-notice-119', ...docs.slice(0, 119).map((d) => d._id)]);
+  });
+});
+
+describe('reads', () => {
+  it('counts a resident’s first read once across repeated and concurrent reads', async () => {
+    const id = await publish({ title: '阅读计数' });
+    const first = ok(await t.call(ZHOU, getNotice, { id }));
+    expect(first).toMatchObject({ firstRead: true, readCount: 1 });
+    expect(ok(await t.call(ZHOU, getNotice, { id }))).toMatchObject({ firstRead: false, readCount: 1 });
+    // warm every function instance first, so the reads below really run at the same time
+    await Promise.all([...NEIGHBOURS, ZHOU].map((o) => t.call(o, listNotices, {})));
+    const burst = await Promise.all([...NEIGHBOURS, ...NEIGHBOURS, ...NEIGHBOURS].map((o) => t.call(o, getNotice, { id })));
+    expect(burst.filter((r) => ok(r).firstRead)).toHaveLength(3);
+    expect((await t.db.collection('notice_reads').where({ noticeId: id }).count()).total).toBe(4);
+    const stored = await t.db.collection('notices').doc(id).get();
+    expect(stored.data[0]).toMatchObject({ readCount: 4 });
+    // staff reading is not a resident interaction
+    expect(ok(await t.call(STAFF, getNotice, { id }))).toMatchObject({ firstRead: false, readCount: 4 });
+    expect(ok(await t.call(STAFF, listNotices, { limit: 50 })).items.find((n) => n.id === id)?.readCount).toBe(4);
+  });
+
+  it('keeps other committees out', async () => {
+    const id = await publish();
+    expect(await t.call(OUTSIDER, getNotice, { id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await t.call(STAFF_B, getNotice, { id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await idsFor(OUTSIDER)).not.toContain(id);
+    expect(await t.call('someone-new', getNotice, { id })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await t.call(ZHOU, getNotice, { id: 7 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+});
+
+describe('shares', () => {
+  it('records a share (with its group) and the reads that arrive through it, each once', async () => {
+    const id = await publish({ title: '分享到群' });
+    const share = ok(await t.call(ZHOU, shareNotice, { id, groupId: 'opaque-group-123' }, 'share-request-001'));
+    expect(share.shareCount).toBe(1);
+    expect(ok(await t.call(ZHOU, shareNotice, { id, groupId: 'opaque-group-123' }, 'share-request-001'))).toEqual(share);
+    const stored = await t.db.collection('notice_shares').doc(share.shareId).get();
+    expect(stored.data[0]).toMatchObject({ noticeId: id, sharerOpenid: ZHOU, groupId: 'opaque-group-123', readCount: 0 });
+
+    const via = ok(await t.call(NEIGHBOURS[0]!, getNotice, { id, viaShareId: share.shareId }));
+    expect(via).toMatchObject({ firstRead: true, viaShareRecorded: true, shareReadCount: 1 });
+    const again = await Promise.all([1, 2, 3].map(() => t.call(NEIGHBOURS[0]!, getNotice, { id, viaShareId: share.shareId })));
+    for (const r of again) expect(ok(r)).toMatchObject({ viaShareRecorded: false });
+    ok(await t.call(NEIGHBOURS[1]!, getNotice, { id, viaShareId: share.shareId }));
+    // the sharer opening their own link is not a read through the share
+    expect(ok(await t.call(ZHOU, getNotice, { id, viaShareId: share.shareId }))).toMatchObject({ viaShareRecorded: false });
+    // a share id of another notice is ignored
+    const other = await publish({ title: '另一个' });
+    expect(ok(await t.call(NEIGHBOURS[2]!, getNotice, { id: other, viaShareId: share.shareId }))).toMatchObject({ firstRead: true, viaShareRecorded: false });
+
+    expect((await t.db.collection('notice_shares').doc(share.shareId).get()).data[0]).toMatchObject({ readCount: 2 });
+    expect((await t.db.collection('notice_share_reads').where({ shareId: share.shareId }).count()).total).toBe(2);
+    expect(ok(await t.call(STAFF, getNotice, { id }))).toMatchObject({ shareCount: 1, shareReadCount: 2, readCount: 3 });
+    const read = await t.db.collection('notice_reads').where({ noticeId: id, openid: NEIGHBOURS[0]! }).get();
+    expect(read.data[0]).toMatchObject({ viaShareId: share.shareId });
+  });
+
+  it('shares without a group id, and refuses unpublished notices, strangers and bad input', async () => {
+    const id = await publish();
+    expect(ok(await t.call(NEIGHBOURS[1]!, shareNotice, { id })).shareCount).toBe(1);
+    const later = await publish({ publishAt: hours(3).toISOString() });
+    expect(await t.call(STAFF, shareNotice, { id: later })).toMatchObject({ ok: false, error: { code: 'NOTICE_NOT_PUBLISHED' } });
+    expect(await t.call(OUTSIDER, shareNotice, { id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await t.call('', shareNotice, { id })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await t.call(ZHOU, shareNotice, { id, groupId: 'x'.repeat(200) })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+});

@@ -1,0 +1,230 @@
+/**
+ * content · 党建园地 through the real path (runner → bundle → SDK → local cloud): publishing,
+ * reading, likes, sign-ups with exact capacity under a race, and the staff's sign-up roll.
+ */
+import {
+  cancelPartySignup,
+  getPartyPost,
+  likePartyPost,
+  listPartyPosts,
+  listPartySignups,
+  publishPartyPost,
+  signUpParty,
+} from '../../shared/contracts/content-party';
+import { ok, type TestCloud } from '../support/local-cloud';
+import { HOME, OTHER, SECRETARY, STAFF, STAFF_B, ZHOU, allPages, resident, startContentCloud } from './content-fixtures';
+
+const CROWD = Array.from({ length: 8 }, (_, i) => `party-resident-${i}`);
+const OUTSIDER = 'party-resident-other-committee';
+
+jest.setTimeout(60_000);
+
+let t: TestCloud;
+beforeAll(async () => {
+  t = await startContentCloud([...CROWD.map((o, i) => resident(o, HOME, `居民${'甲乙丙丁戊己庚辛'[i]}明`)), resident(OUTSIDER, OTHER, '外来人')]);
+}, 60_000);
+afterAll(async () => t?.close());
+
+const inOneHour = () => new Date(Date.now() + 3_600_000).toISOString();
+const inTwoHours = () => new Date(Date.now() + 7_200_000).toISOString();
+
+async function publishActivity(capacity: number) {
+  return ok(
+    await t.call(SECRETARY, publishPartyPost, {
+      kind: 'activity',
+      title: '重温入党誓词',
+      body: '组织党员重温入党誓词。',
+      startsAt: inTwoHours(),
+      place: '居委会二楼会议室',
+      capacity,
+      signupDeadline: inOneHour(),
+    }),
+  ).id;
+}
+
+describe('party.publish', () => {
+  it('lets staff publish an article, an activity and a volunteer call', async () => {
+    const article = ok(await t.call(SECRETARY, publishPartyPost, { kind: 'article', title: '学习二十大精神', body: '全文学习。' }));
+    const call = ok(await t.call(STAFF, publishPartyPost, { kind: 'volunteer', title: '垃圾分类志愿者', body: '每周六早上。', capacity: 5 }));
+    const detail = ok(await t.call(ZHOU, getPartyPost, { id: call.id }));
+    expect(detail).toMatchObject({ kind: 'volunteer', capacity: 5, signupCount: 0, authorName: '张敏', signupOpen: true });
+    expect(ok(await t.call(ZHOU, getPartyPost, { id: article.id }))).toMatchObject({ kind: 'article', capacity: null, signupOpen: false });
+  });
+
+  it('is idempotent for a retried request', async () => {
+    const input = { kind: 'article', title: '重试的文章', body: '同一请求只发布一次。' };
+    const a = ok(await t.call(SECRETARY, publishPartyPost, input, 'retry-request-0001'));
+    const b = ok(await t.call(SECRETARY, publishPartyPost, input, 'retry-request-0001'));
+    expect(b.id).toBe(a.id);
+  });
+
+  it('rejects bad input with field details', async () => {
+    const missing = await t.call(SECRETARY, publishPartyPost, { kind: 'activity', title: '缺地点', body: 'x', startsAt: inTwoHours(), capacity: 3, signupDeadline: inOneHour() });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    const late = await t.call(SECRETARY, publishPartyPost, { kind: 'activity', title: '截止太晚', body: 'x', startsAt: inOneHour(), place: '某处', capacity: 3, signupDeadline: inTwoHours() });
+    expect(late).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: [expect.objectContaining({ path: 'signupDeadline', message: '报名截止时间不能晚于活动开始时间' })] } });
+    expect(await t.call(SECRETARY, publishPartyPost, { kind: 'poster', title: 'x', body: 'y' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    const past = new Date(Date.now() - 60_000).toISOString();
+    expect(await t.call(SECRETARY, publishPartyPost, { kind: 'volunteer', title: '过期招募', body: 'x', capacity: 3, signupDeadline: past })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: '报名截止时间已过，请重新设置' },
+    });
+  });
+
+  it('refuses residents, strangers and callers without identity', async () => {
+    const input = { kind: 'article', title: '标题', body: '正文' };
+    expect(await t.call(ZHOU, publishPartyPost, input)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await t.call('someone-new', publishPartyPost, input)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await t.call('', publishPartyPost, input)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+  });
+});
+
+describe('party.list and party.get', () => {
+  it('lists more than 100 posts fully across pages, newest first, by kind', async () => {
+    const base = Date.now() - 86_400_000;
+    const docs = Array.from({ length: 130 }, (_, i) => ({
+      _id: `bulk-article-${String(i).padStart(3, '0')}`,
+      committeeId: HOME,
+      kind: 'article',
+      title: `批量文章${i}`,
+      body: '.',
+      startsAt: null,
+      endsAt: null,
+      place: null,
+      signupDeadline: null,
+      capacity: null,
+      signupCount: 0,
+      likeCount: 0,
+      authorStaffId: 'staff-wangli',
+      authorName: '王丽',
+      publishedAt: new Date(base - i * 60_000),
+    }));
+    await t.db.collection('party_posts').add(docs);
+    const { items, pages } = await allPages(async (offset) => ok(await t.call(ZHOU, listPartyPosts, { kind: 'article', offset, limit: 50 })));
+    const seen = items.map((p) => p.id);
+    const bulk = seen.filter((id) => id.startsWith('bulk-article-'));
+    expect(bulk).toEqual(docs.map((d) => d._id));
+    expect(pages).toBeGreaterThanOrEqual(3);
+    expect(new Set(seen).size).toBe(seen.length);
+    const times = (await Promise.all([0, 50].map(async (o) => ok(await t.call(ZHOU, listPartyPosts, { kind: 'article', offset: o, limit: 50 }))))).flatMap((p) => p.items.map((i) => i.publishedAt));
+    expect([...times].sort().reverse()).toEqual(times);
+  });
+
+  it('keeps committees apart', async () => {
+    const id = await publishActivity(3);
+    expect(await t.call(OUTSIDER, getPartyPost, { id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await t.call(STAFF_B, getPartyPost, { id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const theirs = ok(await t.call(OUTSIDER, listPartyPosts, {}));
+    expect(theirs.items.some((p) => p.id === id)).toBe(false);
+    expect(await t.call(ZHOU, getPartyPost, { id: 'no-such-post' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await t.call(ZHOU, listPartyPosts, { limit: 500 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await t.call('', listPartyPosts, {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+  });
+});
+
+describe('party.like', () => {
+  it('counts one like per user, and unlike takes it back', async () => {
+    const id = await publishActivity(2);
+    ok(await t.call(ZHOU, likePartyPost, { id, liked: true }));
+    await Promise.all([1, 2, 3].map(() => t.call(ZHOU, likePartyPost, { id, liked: true })));
+    const other = ok(await t.call(CROWD[0]!, likePartyPost, { id, liked: true }));
+    expect(other.likeCount).toBe(2);
+    expect(ok(await t.call(ZHOU, getPartyPost, { id }))).toMatchObject({ likeCount: 2, likedByMe: true });
+    expect(ok(await t.call(ZHOU, likePartyPost, { id, liked: false })).likeCount).toBe(1);
+    expect(ok(await t.call(ZHOU, likePartyPost, { id, liked: false })).likeCount).toBe(1);
+    expect((await t.db.collection('party_likes').where({ postId: id }).count()).total).toBe(1);
+  });
+
+  it('rejects bad input and other committees', async () => {
+    const id = await publishActivity(2);
+    expect(await t.call(ZHOU, likePartyPost, { id })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await t.call(OUTSIDER, likePartyPost, { id, liked: true })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await t.call('someone-new', likePartyPost, { id, liked: true })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+  });
+});
+
+describe('party.signup', () => {
+  it('gives the last place to exactly one of many racing residents', async () => {
+    const id = await publishActivity(2);
+    ok(await t.call(ZHOU, signUpParty, { id }));
+    // warm every function instance first, so the sign-ups below really run at the same time
+    await Promise.all(CROWD.map((o) => t.call(o, getPartyPost, { id })));
+    const results = await Promise.all(CROWD.map((o) => t.call(o, signUpParty, { id })));
+    const winners = results.filter((r) => r.ok);
+    expect(winners).toHaveLength(1);
+    for (const r of results.filter((x) => !x.ok)) expect(r).toMatchObject({ ok: false, error: { code: 'SIGNUP_FULL', message: '名额已满' } });
+    expect((await t.db.collection('party_signups').where({ postId: id }).count()).total).toBe(2);
+    expect(ok(await t.call(ZHOU, getPartyPost, { id }))).toMatchObject({ signupCount: 2, capacity: 2, signedUpByMe: true, signupOpen: false });
+  });
+
+  it('treats a repeated sign-up as the same one, and a cancel frees the place', async () => {
+    const id = await publishActivity(1);
+    const twice = await Promise.all([t.call(ZHOU, signUpParty, { id }), t.call(ZHOU, signUpParty, { id })]);
+    for (const r of twice) expect(ok(r)).toMatchObject({ signedUp: true, signupCount: 1 });
+    expect(await t.call(CROWD[1]!, signUpParty, { id })).toMatchObject({ ok: false, error: { code: 'SIGNUP_FULL' } });
+    expect(ok(await t.call(ZHOU, cancelPartySignup, { id }))).toMatchObject({ signedUp: false, signupCount: 0 });
+    expect(ok(await t.call(ZHOU, cancelPartySignup, { id }))).toMatchObject({ signedUp: false, signupCount: 0 });
+    expect(ok(await t.call(CROWD[1]!, signUpParty, { id }))).toMatchObject({ signupCount: 1 });
+  });
+
+  it('closes sign-up after the deadline and refuses articles', async () => {
+    const past = new Date(Date.now() - 3_600_000);
+    await t.db.collection('party_posts').add({
+      _id: 'closed-activity',
+      committeeId: HOME,
+      kind: 'activity',
+      title: '已截止',
+      body: '.',
+      startsAt: new Date(Date.now() + 3_600_000),
+      endsAt: null,
+      place: '某处',
+      signupDeadline: past,
+      capacity: 10,
+      signupCount: 0,
+      likeCount: 0,
+      authorStaffId: 'staff-wangli',
+      authorName: '王丽',
+      publishedAt: past,
+    });
+    expect(await t.call(ZHOU, signUpParty, { id: 'closed-activity' })).toMatchObject({ ok: false, error: { code: 'SIGNUP_CLOSED', message: '报名已截止' } });
+    const article = ok(await t.call(SECRETARY, publishPartyPost, { kind: 'article', title: '文章', body: '不需报名' })).id;
+    expect(await t.call(ZHOU, signUpParty, { id: article })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+
+  it('is for residents of the committee only', async () => {
+    const id = await publishActivity(5);
+    expect(await t.call(SECRETARY, signUpParty, { id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await t.call(OUTSIDER, signUpParty, { id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await t.call('', signUpParty, { id })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await t.call(ZHOU, signUpParty, { id: '' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+});
+
+describe('party.signups', () => {
+  it('shows staff masked names, and full names only on reveal, which is audited', async () => {
+    const id = await publishActivity(5);
+    ok(await t.call(ZHOU, signUpParty, { id }));
+    ok(await t.call(CROWD[2]!, signUpParty, { id }));
+    const masked = ok(await t.call(SECRETARY, listPartySignups, { id }));
+    expect(masked).toMatchObject({ total: 2, capacity: 5, nextOffset: null });
+    expect(masked.items.map((s) => s.name)).toEqual(['周**', '居***']);
+    expect((await t.db.collection('audit_log').where({ subjectId: id }).count()).total).toBe(0);
+
+    const full = ok(await t.call(SECRETARY, listPartySignups, { id, reveal: true }));
+    expect(full.items.map((s) => s.name)).toEqual(['周阿姨', '居民丙明']);
+    const log = await t.db.collection('audit_log').where({ subjectId: id }).get();
+    expect(log.data).toEqual([expect.objectContaining({ actorId: 'staff-wangli', action: 'party.signups.reveal', subjectType: 'party_post', count: 2, committeeId: HOME })]);
+  });
+
+  it('pages the roll and refuses residents and other committees’ staff', async () => {
+    const id = await publishActivity(5);
+    for (const o of CROWD.slice(3, 6)) ok(await t.call(o, signUpParty, { id }));
+    const first = ok(await t.call(SECRETARY, listPartySignups, { id, limit: 2 }));
+    expect(first.items).toHaveLength(2);
+    const second = ok(await t.call(SECRETARY, listPartySignups, { id, limit: 2, offset: first.nextOffset! }));
+    expect(second).toMatchObject({ nextOffset: null, items: [expect.anything()] });
+    expect(await t.call(ZHOU, listPartySignups, { id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await t.call(STAFF_B, listPartySignups, { id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await t.call(SECRETARY, listPartySignups, { id, reveal: 'yes' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+});

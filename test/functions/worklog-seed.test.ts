@@ -1,0 +1,38 @@
+/** The demo month for `npm start` is readable through the functions, and seeding twice is a no-op. */
+import { committeeStats, listRecords, monthSummary } from '../../shared/contracts/worklog';
+import { week } from '../../shared/contracts/roster';
+import { seedDemo } from '../../localcloud/seed/seed';
+import { seedWorklog } from '../../localcloud/seed/worklog';
+import { localDateOf, localMonthOf } from '../../shared/time';
+import { ok, startTestCloud, type TestCloud } from '../support/local-cloud';
+
+jest.setTimeout(60_000);
+
+let t: TestCloud;
+beforeAll(async () => {
+  t = await startTestCloud();
+  await seedDemo(t.db);
+}, 60_000);
+afterAll(async () => t?.close());
+
+it('seeds a month of records, orders and this week’s shifts once', async () => {
+  const now = new Date();
+  expect(await seedWorklog(t.db, now)).toEqual({ seeded: true, counts: { worklog_records: 69, worklog_orders: 5, roster_shifts: 7 } });
+  expect((await seedWorklog(t.db, now)).seeded).toBe(false);
+
+  // the 30 days span at most two Shanghai months; together they hold every record
+  const months = [...new Set([localMonthOf(new Date(now.getTime() - 30 * 86_400_000)), localMonthOf(now)])];
+  let total = 0;
+  let households = 0;
+  for (const month of months) {
+    total += ok(await t.call('dev-openid-wangli', listRecords, { month, scope: 'committee', limit: 1 })).total;
+    households += ok(await t.call('dev-openid-zhangmin', monthSummary, { month })).staff[0]!.householdsVisited;
+  }
+  expect(total).toBe(69);
+  expect(households).toBeGreaterThanOrEqual(31);
+
+  // one order is open past its due date, right now
+  expect(ok(await t.call('dev-openid-wangli', committeeStats, { month: localMonthOf(now) })).overdueOpen).toBe(1);
+  const w = ok(await t.call('dev-openid-zhangmin', week, { date: localDateOf(now) }));
+  expect(w.days.every((d) => d.shifts.length === 1)).toBe(true);
+});
