@@ -32,6 +32,8 @@ export interface AdminApi {
   port: number;
   envId: string;
   store: DocumentStore;
+  /** cloud storage, for the H5 gateway's uploads (the counterpart of wx.cloud.uploadFile) */
+  storage: StorageApi;
   close(): Promise<void>;
 }
 
@@ -293,6 +295,7 @@ export async function startAdminApi(opts: AdminApiOptions): Promise<AdminApi> {
     port,
     envId,
     store,
+    storage,
     close() {
       closed ??= new Promise<void>((resolve) => {
         server.close(() => resolve());

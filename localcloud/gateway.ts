@@ -4,6 +4,7 @@
  * presents a WeChat user's. The sign-in page lives here, not in the client bundle, and says
  * on every screen that it is a development sign-in.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -12,10 +13,13 @@ import { FunctionError } from './functions/runner';
 import type { LocalCloud } from './stack';
 import type { Persona } from './personas';
 import { signinPage } from './signin-page';
+import { safeFileName } from '../shared/files';
+import { localMonthOf } from '../shared/time';
 
 export const DEV_APPID = 'wxdevlocal000000';
 const COOKIE = 'sqy_dev_persona';
 const MAX_BODY = 1024 * 1024;
+const MAX_UPLOAD = 50 * 1024 * 1024;
 
 export interface GatewayOptions {
   cloud: LocalCloud;
@@ -53,21 +57,24 @@ function cookieValue(req: http.IncomingMessage, name: string): string | undefine
   return undefined;
 }
 
-function readBody(req: http.IncomingMessage): Promise<string> {
+function readBytes(req: http.IncomingMessage, max: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) {
+      if (size > max) {
         reject(new Error('body too large'));
         req.destroy();
       } else chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
+
+const readBody = async (req: http.IncomingMessage) => (await readBytes(req, MAX_BODY)).toString('utf8');
+
 
 function json(res: http.ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
@@ -99,6 +106,31 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
     }
   }
 
+  /** wx.cloud.uploadFile for H5: the body is the file; it lands under the caller's own folder. */
+  async function upload(req: http.IncomingMessage, res: http.ServerResponse, name: string) {
+    const who = current(req);
+    if (!who) return json(res, 401, { errCode: 'UNAUTHENTICATED', errMsg: 'cloud.uploadFile:fail 请先登录' });
+    const body = await readBytes(req, MAX_UPLOAD);
+    if (body.length === 0) return json(res, 400, { errCode: 'INVALID_PARAM', errMsg: 'cloud.uploadFile:fail empty file' });
+    const month = localMonthOf(new Date());
+    const cloudPath = `uploads/${who.id}/${month}/${crypto.randomBytes(8).toString('hex')}-${safeFileName(name)}`;
+    opts.cloud.api.storage.files.write(cloudPath, body);
+    json(res, 200, { fileID: opts.cloud.api.storage.files.fileId(cloudPath) });
+  }
+
+  async function tempUrls(req: http.IncomingMessage, res: http.ServerResponse) {
+    let fileList: unknown;
+    try {
+      fileList = (JSON.parse(await readBody(req)) as { fileList?: unknown }).fileList;
+    } catch {
+      fileList = undefined;
+    }
+    if (!Array.isArray(fileList) || fileList.length > 50 || !fileList.every((f) => typeof f === 'string')) {
+      return json(res, 400, { errCode: 'INVALID_PARAM', errMsg: 'cloud.getTempFileURL:fail fileList must be up to 50 fileIDs' });
+    }
+    json(res, 200, { fileList: (fileList as string[]).map((f) => opts.cloud.api.storage.downloadUrl(f, 3600)) });
+  }
+
   function serveStatic(res: http.ServerResponse, urlPath: string) {
     const rel = decodeURIComponent(urlPath).replace(/^\/+/, '') || 'index.html';
     let file = path.resolve(staticRoot, rel);
@@ -118,6 +150,8 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
     const fn = /^\/api\/functions\/([a-z][a-z0-9_-]*)$/.exec(url.pathname);
     void (async () => {
       if (fn && req.method === 'POST') return callFunction(req, res, fn[1]!);
+      if (url.pathname === '/api/storage/upload' && req.method === 'POST') return upload(req, res, url.searchParams.get('name') ?? 'file');
+      if (url.pathname === '/api/storage/temp-urls' && req.method === 'POST') return tempUrls(req, res);
       if (url.pathname === '/__dev/whoami') return json(res, 200, { dev: true, persona: current(req) });
       const timer = /^\/__dev\/timers\/([a-z][a-z0-9_-]*)\/([\w-]+)$/.exec(url.pathname);
       if (timer && req.method === 'POST') {

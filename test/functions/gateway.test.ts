@@ -7,6 +7,7 @@ import path from 'node:path';
 import { startGateway, type Gateway } from '../../localcloud/gateway';
 import { demoPersonas } from '../../localcloud/seed/demo-district';
 import { seedDemo } from '../../localcloud/seed/seed';
+import { localApp } from '../../localcloud/sdk';
 import { startTestCloud, type TestCloud } from '../support/local-cloud';
 
 let t: TestCloud;
@@ -70,4 +71,23 @@ it('serves the build and nothing outside it', async () => {
 it('fires only timer triggers that cloudbaserc.json declares', async () => {
   const res = await fetch(`${gw.url}/__dev/timers/auth/daily`, { method: 'POST' });
   expect(res.status).toBe(400);
+});
+
+it('uploads a signed-in caller\'s file into their own folder, readable through the SDK', async () => {
+  const content = Buffer.from('签名图片字节');
+  const anonymous = await fetch(`${gw.url}/api/storage/upload?name=a.png`, { method: 'POST', body: content });
+  expect(anonymous.status).toBe(401);
+
+  const cookie = await signIn('staff-zhangmin');
+  const res = await fetch(`${gw.url}/api/storage/upload?name=${encodeURIComponent('../签名.png')}`, { method: 'POST', headers: { cookie }, body: content });
+  const { fileID } = (await res.json()) as { fileID: string };
+  // the path separator is neutralised and the leading dots dropped: no way out of the caller's folder
+  expect(fileID).toMatch(/^cloud:\/\/[^/]+\/uploads\/staff-zhangmin\/\d{4}-\d{2}\/[0-9a-f]{16}-_签名\.png$/);
+
+  const urls = await (await fetch(`${gw.url}/api/storage/temp-urls`, { method: 'POST', body: JSON.stringify({ fileList: [fileID] }) })).json();
+  expect(urls.fileList[0]).toMatchObject({ fileID, code: 'SUCCESS' });
+  expect(Buffer.from(await (await fetch(urls.fileList[0].tempFileURL)).arrayBuffer())).toEqual(content);
+
+  const viaSdk = await localApp(t.cloud).downloadFile({ fileID });
+  expect(Buffer.compare(viaSdk.fileContent as Buffer, content)).toBe(0);
 });

@@ -1,0 +1,32 @@
+/** wx.cloud storage for mini-program builds. */
+import Taro from '@tarojs/taro';
+import { AppError } from '@shared/errors';
+import { safeFileName } from '@shared/files';
+import { localMonthOf } from '@shared/time';
+import { initCloud } from './wxcloud';
+import type { StorageBackend } from './storage';
+
+function cloudPathFor(fileName: string): string {
+  const month = localMonthOf(new Date());
+  const random = Math.random().toString(16).slice(2, 10) + Date.now().toString(16);
+  return `uploads/${month}/${random}-${safeFileName(fileName)}`;
+}
+
+export const wxCloudStorage: StorageBackend = {
+  async upload(filePath, fileName) {
+    initCloud();
+    try {
+      const res = await Taro.cloud.uploadFile({ cloudPath: cloudPathFor(fileName), filePath });
+      return res.fileID;
+    } catch (err) {
+      throw new AppError('NETWORK', '上传失败，请检查网络后重试', { errMsg: String((err as { errMsg?: unknown })?.errMsg ?? err) });
+    }
+  },
+  async tempUrls(fileIDs) {
+    initCloud();
+    const res = await Taro.cloud.getTempFileURL({ fileList: fileIDs });
+    const out: Record<string, string> = {};
+    for (const f of res.fileList) if (f.tempFileURL) out[f.fileID] = f.tempFileURL;
+    return out;
+  },
+};
