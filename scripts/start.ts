@@ -16,7 +16,7 @@ import { readPersonas, writePersonas } from '../localcloud/personas';
 import { localDatabase } from '../localcloud/sdk';
 import { localFunctionEnv, persistentKeys } from '../localcloud/function-env';
 import { startFakeWecom } from '../localcloud/wecom-fake';
-import { seedDemo } from '../localcloud/seed/seed';
+import { seedDemoProduct } from '../localcloud/seed/seed';
 import { DEMO_CORP_ID, demoPersonas } from '../localcloud/seed/demo-district';
 
 const options = z.object({
@@ -46,17 +46,12 @@ async function main() {
 
   const dataDir = path.dirname(opts.data);
   const wecom = await startFakeWecom({ host: opts.host, corpId: DEMO_CORP_ID });
-  const cloud = await startLocalCloud({
-    dataFile: opts.data,
-    host: opts.host,
-    port: opts.apiPort,
-    functionEnv: localFunctionEnv(persistentKeys(path.join(dataDir, 'keys.json')), wecom),
-  });
-  const db = localDatabase(cloud);
-  const seed = await seedDemo(db);
+  const functionEnv = localFunctionEnv(persistentKeys(path.join(dataDir, 'keys.json')), wecom);
+  const cloud = await startLocalCloud({ dataFile: opts.data, host: opts.host, port: opts.apiPort, functionEnv });
+  const seeded = await seedDemoProduct(localDatabase(cloud), functionEnv);
   const personasFile = path.join(dataDir, 'personas.json');
-  if (seed.seeded || !fs.existsSync(personasFile)) writePersonas(personasFile, demoPersonas);
-  if (seed.seeded) console.log(`✔ seeded the demo district: ${Object.entries(seed.counts).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  writePersonas(personasFile, demoPersonas);
+  if (seeded.length) console.log(`✔ seeded the demo district: ${seeded.join('; ')}`);
 
   const gateway = await startGateway({
     cloud,

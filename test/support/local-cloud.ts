@@ -21,6 +21,8 @@ export interface TestCloud {
   dir: string;
   /** the fake WeCom the functions talk to */
   wecom: FakeWecom;
+  /** the configuration the functions run with (PII keys, content-check mode, WeCom) */
+  functionEnv: Record<string, string>;
   /** calls an action as the mini-program user with this OPENID ('' = no WeChat identity) */
   call<C extends ActionContract>(openid: string, contract: C, input: z.input<C['input']> | unknown, requestId?: string): Promise<Envelope<z.output<C['output']>>>;
   close(): Promise<void>;
@@ -29,17 +31,15 @@ export interface TestCloud {
 export async function startTestCloud(opts: Partial<LocalCloudOptions> = {}): Promise<TestCloud> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sqy-test-'));
   const wecom = await startFakeWecom({ corpId: DEMO_CORP_ID });
-  const cloud = await startLocalCloud({
-    dataFile: path.join(dir, 'db.sqlite'),
-    ...opts,
-    functionEnv: { ...localFunctionEnv(freshKeys(), wecom), ...opts.functionEnv },
-  });
+  const functionEnv = { ...localFunctionEnv(freshKeys(), wecom), ...opts.functionEnv };
+  const cloud = await startLocalCloud({ dataFile: path.join(dir, 'db.sqlite'), ...opts, functionEnv });
   const db = localDatabase(cloud);
   return {
     cloud,
     db,
     dir,
     wecom,
+    functionEnv,
     call: async (openid, contract, input, requestId) =>
       (await cloud.callAs({ openid, appid: 'wxtest', source: 'wx_client' }, contract.fn, { action: contract.action, payload: input, ...(requestId ? { requestId } : {}) })) as never,
     close: async () => {
