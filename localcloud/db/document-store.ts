@@ -68,6 +68,9 @@ interface Row {
   body: Buffer;
 }
 
+/** insertion order (natural), or `_id` order when that equals MongoDB's */
+type SqlOrder = 'rid' | 'id ASC' | 'id DESC';
+
 /** `_id` as the primary-key text: strings as they are, other types tagged so they cannot collide. */
 export function docIdKey(id: unknown): string {
   return typeof id === 'string' ? id : `\u0000${encodeEJSON({ id })}`;
@@ -141,8 +144,18 @@ export class DocumentStore {
     const offset = Math.max(0, opts.offset ?? 0);
     const limit = Math.min(opts.limit && opts.limit > 0 ? opts.limit : DEFAULT_GET_LIMIT, MAX_GET_LIMIT);
     const sorted = !!opts.order && Object.keys(opts.order).length > 0;
+    const idOrder = !tx && sorted ? this.streamableIdOrder(c, opts.order!) : undefined;
     const found: Doc[] = [];
     let skipped = 0;
+    if (idOrder) {
+      // the rows arrive in MongoDB's _id order: stop as soon as the page is full
+      for (const { doc } of this.candidates(c, query, undefined, true, idOrder)) {
+        if (!matches(doc)) continue;
+        if (skipped < offset) skipped++;
+        else if (found.push(doc) >= limit) break;
+      }
+      return shapeResults(found, { offset: 0, limit, projection: opts.projection });
+    }
     for (const { doc } of this.candidates(c, query, tx, true)) {
       if (!matches(doc)) continue;
       if (!sorted) {
@@ -324,9 +337,23 @@ export class DocumentStore {
     return c;
   }
 
-  private candidateSql(c: Collection, query: Doc): { sql: string; params: Array<string | number> } {
+  /**
+   * A sort on `_id` alone can stream in SQL order when every `_id` of the collection is a string:
+   * SQLite compares TEXT as binary UTF-8, as MongoDB compares strings. Other id types are stored
+   * tagged with a leading NUL and would sort differently, so their presence disables this.
+   */
+  private streamableIdOrder(c: Collection, order: Record<string, unknown>): SqlOrder | undefined {
+    const keys = Object.keys(order);
+    if (keys.length !== 1 || keys[0] !== '_id') return undefined;
+    const dir = order._id === -1 || order._id === 'desc' ? 'id DESC' : order._id === 1 || order._id === 'asc' ? 'id ASC' : undefined;
+    if (!dir) return undefined;
+    const tagged = this.db.prepare(`SELECT 1 FROM "${c.table}" WHERE id < char(1) LIMIT 1`).get();
+    return tagged ? undefined : dir;
+  }
+
+  private candidateSql(c: Collection, query: Doc, order: SqlOrder = 'rid'): { sql: string; params: Array<string | number> } {
     const terms = pushdownTerms(query, c.pathSet, docIdKey);
-    if (terms.length === 0) return { sql: `SELECT id, body FROM "${c.table}" ORDER BY rid`, params: [] };
+    if (terms.length === 0) return { sql: `SELECT id, body FROM "${c.table}" ORDER BY ${order}`, params: [] };
     const hasMulti = terms.some((t) => t.column === 'key') && (c.sql.anyMulti.get() as { m: number }).m === 1;
     // documents with an array/sub-document at an indexed path cannot be keyed: always candidates
     const conj = terms.map((t) => t.sql).join(' AND ');
@@ -335,7 +362,7 @@ export class DocumentStore {
       ? `(${conj}) OR (multi = 1${idOnly.length ? ` AND ${idOnly.map((t) => t.sql).join(' AND ')}` : ''})`
       : conj;
     const params = terms.flatMap((t) => t.params);
-    return { sql: `SELECT id, body FROM "${c.table}" WHERE ${where} ORDER BY rid`, params: hasMulti ? [...params, ...idOnly.flatMap((t) => t.params)] : params };
+    return { sql: `SELECT id, body FROM "${c.table}" WHERE ${where} ORDER BY ${order}`, params: hasMulti ? [...params, ...idOnly.flatMap((t) => t.params)] : params };
   }
 
   /**
@@ -359,8 +386,8 @@ export class DocumentStore {
    * Documents that may match `query` (a superset), as `tx` sees them: committed rows, replaced
    * by their snapshot version where one was overwritten since, and by the transaction's writes.
    */
-  private *candidates(c: Collection, query: Doc, tx?: Transaction, stream = false): Generator<{ key: string; doc: Doc }> {
-    const { sql, params } = this.candidateSql(c, query);
+  private *candidates(c: Collection, query: Doc, tx?: Transaction, stream = false, order: SqlOrder = 'rid'): Generator<{ key: string; doc: Doc }> {
+    const { sql, params } = this.candidateSql(c, query, order);
     let stmt = this.statements.get(sql);
     if (!stmt) this.statements.set(sql, (stmt = this.db.prepare(sql)));
     const own = tx?.writes.get(c.name);
