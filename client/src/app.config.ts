@@ -3,10 +3,46 @@
  * subpackages, downloaded only by those who open them.
  */
 export default defineAppConfig({
-  pages: ['pages/home/index', 'pages/mine/index'],
+  pages: [
+    'pages/home/index',
+    'pages/notices/index',
+    'pages/mine/index',
+    // resident columns: 社区公告, 党建园地, 议事厅, 问居委会
+    'pages/notices/detail',
+    'pages/party/index',
+    'pages/party/detail',
+    'pages/hall/index',
+    'pages/hall/detail',
+    'pages/hall/propose',
+    'pages/questions/index',
+    'pages/questions/ask',
+    'pages/questions/detail',
+    // 家庭登记 (上云) and 我的家庭: reached from the home page and from shared invitations
+    'pages/signup/index',
+    'pages/signup/claim',
+    'pages/signup/join',
+    'pages/household/index',
+  ],
   subPackages: [
-    { root: 'packages/staff', pages: ['pages/index/index'] },
-    { root: 'packages/liaison', pages: ['pages/index/index'] },
+    {
+      root: 'packages/staff',
+      pages: [
+        'pages/index/index',
+        'pages/inbox/index',
+        'pages/inbox/detail',
+        'pages/records/index',
+        'pages/records/new',
+        'pages/records/detail',
+        'pages/records/reception',
+        'pages/orders/index',
+        'pages/orders/new',
+        'pages/orders/detail',
+        'pages/points/index',
+        'pages/points/card',
+        'pages/roster/index',
+      ],
+    },
+    { root: 'packages/liaison', pages: ['pages/index/index', 'pages/scope/index', 'pages/indicator/index', 'pages/committee/index', 'pages/assess/index'] },
   ],
   window: {
     navigationBarBackgroundColor: '#B3261E',
@@ -23,6 +59,7 @@ export default defineAppConfig({
     list: [
       // Icon and word together: easier to recognise than either alone.
       { pagePath: 'pages/home/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png' },
+      { pagePath: 'pages/notices/index', text: '公告', iconPath: 'assets/tab/notices.png', selectedIconPath: 'assets/tab/notices-active.png' },
       { pagePath: 'pages/mine/index', text: '我的', iconPath: 'assets/tab/mine.png', selectedIconPath: 'assets/tab/mine-active.png' },
     ],
   },

@@ -61,7 +61,11 @@ function delimiterOf(text: string): ',' | '\t' {
 }
 
 function readCsv(buf: Buffer, maxRows: number): RawTable {
-  const { text, encoding } = decodeText(buf);
+  const decoded = decodeText(buf);
+  // csv-parse takes the first line's ending as the record delimiter; a file that mixes CRLF and
+  // LF (edited in two programs) would then glue rows together and lose a household silently
+  const text = decoded.text.replace(/\r\n?/g, '\n');
+  const { encoding } = decoded;
   let records: string[][];
   try {
     records = parse(text, {

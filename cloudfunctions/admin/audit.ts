@@ -3,7 +3,7 @@
  * ids, roles and flags, never names or phone numbers. They are written in the same transaction
  * as the change, so a change without its entry cannot exist.
  */
-import { newId } from '../_kit/idempotent';
+import { writeAudit as write } from '../_kit/audit';
 
 /** The part of a CloudBase transaction this module needs (the SDK types it as `any`). */
 export interface TxLike {
@@ -22,12 +22,5 @@ export interface AuditEntry {
 }
 
 export async function writeAudit(tx: TxLike, entry: Omit<AuditEntry, '_id' | 'subjectType'>): Promise<void> {
-  await tx.collection('audit_log').add({ _id: newId(), subjectType: 'staff', ...entry });
-}
-
-/** A document read inside a transaction: the SDK answers an object, or null when it is missing. */
-export async function txRead<T>(tx: TxLike, collection: string, id: string): Promise<T | null> {
-  const res = await tx.collection(collection).doc(id).get();
-  const data = Array.isArray(res.data) ? res.data[0] : res.data;
-  return (data as T | undefined) ?? null;
+  await write(tx, { subjectType: 'staff', ...entry });
 }

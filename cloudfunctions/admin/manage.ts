@@ -5,7 +5,8 @@ import { AppError } from '@shared/errors';
 import type { Database } from '../_kit/cloud';
 import { recordId } from '../_kit/idempotent';
 import { handle } from '../_kit/runtime';
-import { txRead, writeAudit, type TxLike } from './audit';
+import { txGet } from '../_kit/transaction';
+import { writeAudit, type TxLike } from './audit';
 import { assertMayManage, requireAdministrator } from './policy';
 import { resolveScope } from './scope';
 import { staffView } from './staff-view';
@@ -46,7 +47,7 @@ export const createStaffHandler = handle(createStaff, async (input, ctx) => {
 
 /** Reads the record inside the transaction and checks the actor may manage it as it is now. */
 async function managedRecord(tx: TxLike, actor: StaffDoc, staffId: string): Promise<StaffDoc> {
-  const existing = await txRead<StaffDoc>(tx, 'staff', staffId);
+  const existing = await txGet<StaffDoc>(tx, 'staff', staffId);
   if (!existing) throw new AppError('NOT_FOUND', '人员不存在');
   assertMayManage(actor, existing);
   return existing;

@@ -10,7 +10,8 @@ import { requireSignedIn } from '../_kit/principal';
 import { regionChain } from '../_kit/regions';
 import { handle } from '../_kit/runtime';
 import { wecomClient } from '../_kit/wecom';
-import { txRead, writeAudit, type TxLike } from '../admin/audit';
+import { writeAudit } from '../_kit/audit';
+import { txGet, type Tx } from '../_kit/transaction';
 
 const NOT_FOUND_MESSAGE = '您不在本平台的工作人员名单中，或账号已停用，请联系居委会书记或区联络员';
 
@@ -26,9 +27,9 @@ export const staffLoginHandler = handle(staffLogin, async (input, ctx) => {
   const _ = ctx.db.command;
   const others = await ctx.db.collection('staff').where({ openid, _id: _.neq(staff._id) }).field({ _id: true }).limit(100).get();
   const otherIds = (others.data as Pick<StaffDoc, '_id'>[]).map((o) => o._id);
-  await ctx.db.runTransaction(async (tx: TxLike) => {
+  await ctx.db.runTransaction(async (tx: Tx) => {
     // re-read: a deactivation that raced this sign-in wins
-    const current = await txRead<StaffDoc>(tx, 'staff', staff._id);
+    const current = await txGet<StaffDoc>(tx, 'staff', staff._id);
     if (!current?.active) throw new AppError(STAFF_LOGIN_CODES.notFound, NOT_FOUND_MESSAGE);
     for (const id of otherIds) await tx.collection('staff').doc(id).update({ openid: null });
     await tx.collection('staff').doc(staff._id).update({ openid });
@@ -36,6 +37,7 @@ export const staffLoginHandler = handle(staffLogin, async (input, ctx) => {
       at: ctx.now(),
       actorId: staff._id,
       action: 'staff.bind',
+      subjectType: 'staff',
       subjectId: staff._id,
       details: { replacedBinding: current.openid !== null && current.openid !== openid, unboundStaffIds: otherIds },
     });

@@ -1,17 +1,7 @@
-/** Staff reads of residents' personal data leave a trace in audit_log (ids and counts, no data). */
+/** Staff reads of residents' personal data in content (sign-up rolls) leave a trace in audit_log. */
+import { writeAudit, type AuditEntry } from '../_kit/audit';
 import type { ActionContext } from '../_kit/runtime';
-import { newId } from '../_kit/idempotent';
 
-export interface AuditEntry {
-  actorId: string;
-  action: string;
-  subjectType: string;
-  subjectId: string;
-  committeeId: string;
-  /** how many people's data the read showed */
-  count: number;
-}
-
-export async function audit(ctx: ActionContext, entry: AuditEntry): Promise<void> {
-  await ctx.db.collection('audit_log').add({ _id: newId(), ...entry, at: ctx.now() });
+export async function audit(ctx: ActionContext, entry: Omit<AuditEntry, 'at'> & { committeeId: string; count: number }): Promise<void> {
+  await writeAudit(ctx.db, { ...entry, at: ctx.now() });
 }

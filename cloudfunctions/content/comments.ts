@@ -12,7 +12,7 @@ import { handle, type ActionContext } from '../_kit/runtime';
 import { ownDoc, requireStaff, viewer, type Viewer } from './access';
 import { authorOf } from './authors';
 import { requireVisibleNotice } from './notice-state';
-import { iso, readPage } from './paging';
+import { iso, readPage } from '../_kit/paging';
 
 const COMMENTS = 'content_comments';
 

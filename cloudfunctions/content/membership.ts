@@ -6,7 +6,8 @@
  */
 import { AppError } from '@shared/errors';
 import type { ActionContext } from '../_kit/runtime';
-import { inTransaction, memberKey, txGet, type Tx } from './tx';
+import { inTransaction, txGet, type Tx } from '../_kit/transaction';
+import { memberKey } from './member-key';
 
 export interface Counted {
   /** collection of the parent document */

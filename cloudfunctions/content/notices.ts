@@ -11,8 +11,8 @@ import { handle, type ActionContext } from '../_kit/runtime';
 import { ownDoc, requireStaff, viewer, type Viewer } from './access';
 import { isMember, join, type Counted } from './membership';
 import { noticeState, requireVisibleNotice } from './notice-state';
-import { iso, isoOrNull, readPage } from './paging';
-import { inTransaction, txGet } from './tx';
+import { iso, isoOrNull, readPage } from '../_kit/paging';
+import { inTransaction, txGet } from '../_kit/transaction';
 
 const NOTICES = 'notices';
 const READS: Counted = { parent: NOTICES, members: 'notice_reads', counter: 'readCount' };

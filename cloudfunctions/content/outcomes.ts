@@ -10,8 +10,8 @@ import { localDateOf, startOfLocalDate } from '@shared/time';
 import { recordId } from '../_kit/idempotent';
 import { handle } from '../_kit/runtime';
 import { ownDoc, requireStaff, viewer } from './access';
-import { iso } from './paging';
-import { inTransaction, txGet } from './tx';
+import { iso } from '../_kit/paging';
+import { inTransaction, txGet } from '../_kit/transaction';
 
 const TOPICS = 'topics';
 const OUTCOMES = 'topic_outcomes';

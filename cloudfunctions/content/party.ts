@@ -16,7 +16,7 @@ import { handle, type ActionContext } from '../_kit/runtime';
 import { ownDoc, requireStaff, viewer } from './access';
 import { audit } from './audit';
 import { isMember, join, leave, type Counted } from './membership';
-import { iso, isoOrNull, readPage } from './paging';
+import { iso, isoOrNull, readPage } from '../_kit/paging';
 
 const POSTS = 'party_posts';
 const LIKES: Counted = { parent: POSTS, members: 'party_likes', counter: 'likeCount' };

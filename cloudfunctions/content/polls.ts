@@ -10,7 +10,7 @@ import { AppError } from '@shared/errors';
 import { insertOnce } from '../_kit/idempotent';
 import { handle, type ActionContext } from '../_kit/runtime';
 import { ownDoc, viewer, type Viewer } from './access';
-import { memberKey } from './tx';
+import { memberKey } from './member-key';
 
 const VOTES = 'topic_votes';
 

@@ -7,7 +7,7 @@ import { insertOnce, recordId } from '../_kit/idempotent';
 import { handle, type ActionContext } from '../_kit/runtime';
 import { ownDoc, requireStaff, viewer, type Viewer } from './access';
 import { authorOf } from './authors';
-import { iso, readPage } from './paging';
+import { iso, readPage } from '../_kit/paging';
 import { pollResults } from './polls';
 import { outcomeView } from './outcomes';
 

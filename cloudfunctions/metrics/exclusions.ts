@@ -11,7 +11,7 @@ import { insertOnce, recordId } from '../_kit/idempotent';
 import { handle } from '../_kit/runtime';
 import { requireDistrictManager, requireLiaison } from './access';
 import { committeeById } from './sources/regions';
-import { readAll } from './sources/query';
+import { readAll } from '../_kit/paging';
 import { EXCLUSIONS, exclusionRef } from './store';
 
 function out(e: ExclusionDoc): z.input<typeof exclusionRecord> {

@@ -5,7 +5,7 @@
  */
 import type { AssessmentDoc, AssessmentRef, ExclusionDoc, ExclusionRef, SnapshotDoc } from '@shared/domain/metrics';
 import type { Database } from '../_kit/cloud';
-import { readAll } from './sources/query';
+import { readAll } from '../_kit/paging';
 
 export const SNAPSHOTS = 'metrics_snapshots';
 export const EXCLUSIONS = 'metrics_exclusions';

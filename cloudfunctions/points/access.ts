@@ -7,7 +7,7 @@ import { POINTS_CODES } from '@shared/contracts/points';
 import type { StaffDoc } from '@shared/domain/people';
 import { AppError } from '@shared/errors';
 import type { ActionContext } from '../_kit/runtime';
-import { committeeMember, requireSecretary, type CommitteeMember } from '../worklog/access';
+import { committeeMember, requireSecretary, type CommitteeMember } from '../_kit/committee-access';
 
 export { committeeMember };
 

@@ -8,7 +8,7 @@ import type { PointsCorrectionDoc } from '@shared/domain/points';
 import { AppError } from '@shared/errors';
 import { cardId, pointsRubric, scoreCard } from '@shared/points/card';
 import { applyCorrection } from '@shared/points/correction';
-import type { TxLike } from '../admin/audit';
+import type { Tx as TxLike } from '../_kit/transaction';
 import { recordId } from '../_kit/idempotent';
 import { handle } from '../_kit/runtime';
 import { editableOwner } from './access';

@@ -5,8 +5,8 @@ import { AppError } from '@shared/errors';
 import { localDateOf } from '@shared/time';
 import { insertOnce, recordId } from '../_kit/idempotent';
 import { handle } from '../_kit/runtime';
-import { iso } from '../worklog/paging';
-import { committeeStaff, requireSecretary } from '../worklog/access';
+import { iso } from '../_kit/paging';
+import { committeeStaff, requireSecretary } from '../_kit/committee-access';
 import { DECISIONS } from './store';
 
 function decisionView(d: PointsDecisionDoc) {

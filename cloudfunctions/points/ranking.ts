@@ -13,7 +13,7 @@ import { pointsRubric } from '@shared/points/card';
 import { requireRole } from '../_kit/principal';
 import type { ActionContext } from '../_kit/runtime';
 import { handle } from '../_kit/runtime';
-import { readAll } from '../worklog/paging';
+import { readAll } from '../_kit/paging';
 import { CARDS, CORRECTIONS } from './store';
 
 async function rankedStreet(ctx: ActionContext, requested: string | undefined): Promise<string> {

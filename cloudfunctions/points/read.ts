@@ -1,7 +1,7 @@
 /** points.getCard and points.listCards. */
 import { getCard, listCards } from '@shared/contracts/points';
 import { handle } from '../_kit/runtime';
-import { allCommitteeStaff } from '../worklog/access';
+import { allCommitteeStaff } from '../_kit/committee-access';
 import { committeeMember, readableOwner } from './access';
 import { cardView, loadCard } from './state';
 

@@ -8,7 +8,7 @@ import type { PointsCardDoc } from '@shared/domain/points';
 import { AppError } from '@shared/errors';
 import { cardId, pointsRubric } from '@shared/points/card';
 import { monthWindow } from '@shared/time';
-import type { TxLike } from '../admin/audit';
+import type { Tx as TxLike } from '../_kit/transaction';
 import { recordId } from '../_kit/idempotent';
 import { handle } from '../_kit/runtime';
 import { editableOwner } from './access';

@@ -17,7 +17,7 @@ import type { ActionContext } from '../_kit/runtime';
 import { QUESTIONS } from '../inbox/access';
 import { SHIFTS } from '../roster/view';
 import { RECORDS } from '../worklog/create';
-import { readAll } from '../worklog/paging';
+import { readAll } from '../_kit/paging';
 
 /** Records follow the person: a card counts the staff member's own work, whichever committee it was for. */
 export async function recordCounts(ctx: ActionContext, staffId: string, month: string): Promise<RecordCounts> {

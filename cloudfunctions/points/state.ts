@@ -10,7 +10,7 @@ import { cardId, cardItems, scoreCard } from '@shared/points/card';
 import { cardValuesFrom, citedDecisions as citedIds } from '@shared/points/values';
 import { monthWindow } from '@shared/time';
 import type { ActionContext } from '../_kit/runtime';
-import { iso } from '../worklog/paging';
+import { iso } from '../_kit/paging';
 import { recordCounts } from './sources';
 import { citedDecisions, correctionsOf, liveEntries, signedCard } from './store';
 

@@ -3,7 +3,7 @@ import type { PointsCardDoc, PointsCorrectionDoc, PointsDecisionDoc, PointsEntry
 import { AppError } from '@shared/errors';
 import { POINTS_CODES } from '@shared/contracts/points';
 import type { ActionContext } from '../_kit/runtime';
-import { readAll } from '../worklog/paging';
+import { readAll } from '../_kit/paging';
 
 export const ENTRIES = 'points_entries';
 export const DECISIONS = 'points_decisions';

@@ -10,7 +10,7 @@ import { calendarDay } from '@shared/roster/calendar';
 import { kindProblem, naturalKind, shiftInstants } from '@shared/roster/shift';
 import { insertOnce, recordId } from '../_kit/idempotent';
 import { handle } from '../_kit/runtime';
-import { committeeDoc, committeeStaff, requireSecretary } from '../worklog/access';
+import { committeeDoc, committeeStaff, requireSecretary } from '../_kit/committee-access';
 import { SHIFTS, toShift } from './view';
 
 export const planShiftHandler = handle(planShift, async (input, ctx) => {

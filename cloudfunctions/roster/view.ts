@@ -1,6 +1,6 @@
 import type { ShiftOut } from '@shared/contracts/roster';
 import type { ShiftDoc } from '@shared/domain/roster';
-import { iso, isoOrNull } from '../worklog/paging';
+import { iso, isoOrNull } from '../_kit/paging';
 
 export const SHIFTS = 'roster_shifts';
 

@@ -8,7 +8,7 @@ import { AppError } from '@shared/errors';
 import { editableUntil, occurredAtProblem } from '@shared/worklog/rules';
 import { insertOnce, recordId } from '../_kit/idempotent';
 import type { ActionContext } from '../_kit/runtime';
-import type { CommitteeMember } from './access';
+import type { CommitteeMember } from '../_kit/committee-access';
 
 export const RECORDS = 'worklog_records';
 

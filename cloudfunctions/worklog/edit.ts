@@ -8,7 +8,7 @@ import type { WorkRecordDoc } from '@shared/domain/worklog';
 import { AppError } from '@shared/errors';
 import type { ActionContext } from '../_kit/runtime';
 import { handle } from '../_kit/runtime';
-import { committeeDoc, committeeMember, type CommitteeMember } from './access';
+import { committeeDoc, committeeMember, type CommitteeMember } from '../_kit/committee-access';
 import { checkOccurredAt, RECORDS } from './create';
 import { visitBody } from './records';
 import { toSummary } from './view';

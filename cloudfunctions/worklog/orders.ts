@@ -11,8 +11,8 @@ import { dueByOf, isOverdueOpenAt, nextStatus } from '@shared/worklog/workorder'
 import { insertOnce, recordId } from '../_kit/idempotent';
 import type { ActionContext } from '../_kit/runtime';
 import { handle } from '../_kit/runtime';
-import { allCommitteeStaff, committeeDoc, committeeMember, committeeStaff, requireSecretary, type CommitteeMember } from './access';
-import { iso, isoOrNull, readPage } from './paging';
+import { allCommitteeStaff, committeeDoc, committeeMember, committeeStaff, requireSecretary, type CommitteeMember } from '../_kit/committee-access';
+import { iso, isoOrNull, readPage } from '../_kit/paging';
 
 export const ORDERS = 'worklog_orders';
 

@@ -8,10 +8,10 @@ import type { WorkRecordDoc } from '@shared/domain/worklog';
 import { AppError } from '@shared/errors';
 import { monthWindow } from '@shared/time';
 import { handle } from '../_kit/runtime';
-import { committeeDoc, committeeMember } from './access';
+import { committeeDoc, committeeMember } from '../_kit/committee-access';
 import { auditRead } from './audit';
 import { RECORDS } from './create';
-import { readPage } from './paging';
+import { readPage } from '../_kit/paging';
 import { toDetail, toSummary } from './view';
 
 export const getRecordHandler = handle(getRecord, async ({ recordId }, ctx) => {

@@ -16,9 +16,9 @@ import type { CommitteeDoc } from '@shared/domain/regions';
 import type { ActionContext } from '../_kit/runtime';
 import { handle } from '../_kit/runtime';
 import { requireSignedIn } from '../_kit/principal';
-import { committeeDoc, committeeMember, type CommitteeMember } from './access';
+import { committeeDoc, committeeMember, type CommitteeMember } from '../_kit/committee-access';
 import { createRecord, RECORDS } from './create';
-import { iso } from './paging';
+import { iso } from '../_kit/paging';
 import { hashToken, newToken } from './reception-token';
 import { toSummary } from './view';
 

@@ -4,7 +4,7 @@ import { createActivity, createMeeting, createVisit, type visitInput } from '@sh
 import type { VisitFields } from '@shared/domain/worklog';
 import { householdKeyOf } from '@shared/worklog/household';
 import { handle } from '../_kit/runtime';
-import { committeeMember } from './access';
+import { committeeMember } from '../_kit/committee-access';
 import { createRecord } from './create';
 import { toSummary } from './view';
 

@@ -13,10 +13,10 @@ import { countCommitteeRecords, summarizeStaffMonth } from '@shared/worklog/summ
 import { countOrders } from '@shared/worklog/workorder';
 import type { ActionContext } from '../_kit/runtime';
 import { handle } from '../_kit/runtime';
-import { allCommitteeStaff, committeeMember } from './access';
+import { allCommitteeStaff, committeeMember } from '../_kit/committee-access';
 import { RECORDS } from './create';
 import { ORDERS } from './orders';
-import { iso, readAll } from './paging';
+import { iso, readAll } from '../_kit/paging';
 
 import { SHIFTS } from '../roster/view';
 

@@ -5,7 +5,7 @@
  * fixed and a second run is a no-op; times are relative to the seeding, so the activity lies ahead.
  */
 import type { Database } from '../../cloudfunctions/_kit/cloud';
-import { memberKey } from '../../cloudfunctions/content/tx';
+import { memberKey } from '../../cloudfunctions/content/member-key';
 import type { CommentDoc, NoticeDoc, NoticeReadDoc, OutcomeDoc, PartyPostDoc, TopicDoc } from '../../shared/domain/content';
 import { localDateOf, startOfLocalDate } from '../../shared/time';
 import { demoDistrict } from './demo-district';

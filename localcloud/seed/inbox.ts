@@ -8,6 +8,8 @@
  * Reading and rating need only her OPENID; asking a new question needs a claimed household
  * (principal role 'resident'), which the household seed gives her.
  */
+import { householdDocId } from '../../cloudfunctions/household/ids';
+import { DEMO_MEMBER, DEMO_REGISTER_COMMITTEE } from './household';
 import type { Database } from '../../cloudfunctions/_kit/cloud';
 import type { QuestionDoc, QuestionNotify } from '../../shared/domain/inbox';
 import { newQuestion } from '../../shared/inbox';
@@ -25,7 +27,7 @@ export async function seedInbox(db: Database, now: Date = new Date()): Promise<{
   const at = (hoursAgo: number) => new Date(now.getTime() - hoursAgo * HOUR);
   const sent: QuestionNotify = { status: 'sent', recipients: ['staff-wangli', 'staff-zhangmin'], audience: 'committee', attempts: 1, lastAttemptAt: null, error: null };
   const question = (id: string, content: string, askedHoursAgo: number, rest: Partial<QuestionDoc>): QuestionDoc => {
-    const asked = newQuestion({ id, committee: home, askerOpenid: ASKER, householdId: 'household-demo-zhou', content, askedAt: at(askedHoursAgo) });
+    const asked = newQuestion({ id, committee: home, askerOpenid: ASKER, householdId: householdDocId(DEMO_REGISTER_COMMITTEE, DEMO_MEMBER.householdId), content, askedAt: at(askedHoursAgo) });
     return { ...asked, notify: { ...sent, lastAttemptAt: asked.askedAt }, ...rest };
   };
 

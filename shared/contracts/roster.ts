@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { defineAction } from '../contract';
 import { SHIFT_KINDS } from '../domain/roster';
-import { DAY_TYPES } from '../roster/calendar';
+import { DAY_TYPES } from '../domain/roster';
 import { LOCAL_TIME } from '../roster/shift';
 import { isoString, localDate, localMonth, optionalText, recordIdInput } from './worklog-fields';
 

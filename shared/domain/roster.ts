@@ -4,6 +4,10 @@
  * queries on scalar fields.
  */
 
+/** Kinds of calendar day (the contracts name them; shared/roster/calendar.ts decides them). */
+export const DAY_TYPES = ['workday', 'weekend', 'holiday', 'adjusted_workday'] as const;
+export type DayType = (typeof DAY_TYPES)[number];
+
 export const SHIFT_KINDS = ['evening', 'weekend', 'holiday', 'regular'] as const;
 export type ShiftKind = (typeof SHIFT_KINDS)[number];
 

@@ -6,8 +6,9 @@
 import { getDayDetail, getHolidaysInRange } from 'chinese-days';
 import { dayjs, isLocalDate } from '../time';
 
-export const DAY_TYPES = ['workday', 'weekend', 'holiday', 'adjusted_workday'] as const;
-export type DayType = (typeof DAY_TYPES)[number];
+import type { DayType } from '../domain/roster';
+
+export { DAY_TYPES, type DayType } from '../domain/roster';
 
 export interface CalendarDay {
   date: string;

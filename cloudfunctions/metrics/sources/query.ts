@@ -1,11 +1,8 @@
 /**
- * The two shapes every source read takes: a complete paginated read (≤ 1000 rows per get, the
- * CloudBase maximum: the worklog's `readAll`, reused rather than copied) and a group-by-committee
- * count with an explicit `$limit`. Committee ids go in chunks small enough for one `$in`.
+ * The group-by-committee count every source uses, with an explicit `$limit` (complete paginated
+ * reads are `readAll` in _kit/paging). Committee ids go in chunks small enough for one `$in`.
  */
 import type { Database } from '../../_kit/cloud';
-
-export { readAll } from '../../worklog/paging';
 
 /** committees per `$in` query */
 export const CHUNK = 100;

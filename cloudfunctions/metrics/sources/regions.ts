@@ -1,7 +1,7 @@
 /** Reads of the region hierarchy (districts, streets, committees): the scope and its committees. */
 import type { CommitteeDoc, DistrictDoc, StreetDoc } from '@shared/domain/regions';
 import type { Database } from '../../_kit/cloud';
-import { readAll } from './query';
+import { readAll } from '../../_kit/paging';
 
 async function byId<T>(db: Database, collection: string, id: string): Promise<T | null> {
   const res = await db.collection(collection).doc(id).get();

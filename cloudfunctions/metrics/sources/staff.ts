@@ -1,7 +1,8 @@
 /** Reads of the staff directory: staff bound per committee (initialisation) and liaisons (运营团队). */
 import type { StaffDoc } from '@shared/domain/people';
 import type { Database } from '../../_kit/cloud';
-import { countsOf, groupByCommittee, readAll, type Counts } from './query';
+import { readAll } from '../../_kit/paging';
+import { countsOf, groupByCommittee, type Counts } from './query';
 
 /** Active staff or secretaries who have signed in with WeCom (openid bound), per committee. */
 export async function boundStaff(db: Database, committeeIds: string[]): Promise<Counts> {

@@ -8,7 +8,8 @@ import type { Window } from '@shared/time';
 import { weeklyClosure } from '@shared/metrics/orders';
 import { countOrders } from '@shared/worklog/workorder';
 import type { Database } from '../../_kit/cloud';
-import { groupByCommittee, readAll } from './query';
+import { readAll } from '../../_kit/paging';
+import { groupByCommittee } from './query';
 
 export interface RecordCounts {
   visits: number;

@@ -147,3 +147,17 @@ describe('xlsx', () => {
     expect(cellText({ formula: 'A1', result: 310104199003071230 }).lossy).toBe(true);
   });
 });
+
+describe('line endings', () => {
+  it('reads every row of a CSV that mixes CRLF and LF line endings', async () => {
+    const csv = '户编号,姓名\r\nH1,张三\nH2,李四\r\nH3,王五\rH4,赵六\n';
+    const table = await readRegisterFile(Buffer.from(csv, 'utf8'), { filename: 'mixed.csv' });
+    expect(table.rows.filter((r) => r.cells.some((c) => c !== '')).map((r) => r.cells)).toEqual([
+      ['户编号', '姓名'],
+      ['H1', '张三'],
+      ['H2', '李四'],
+      ['H3', '王五'],
+      ['H4', '赵六'],
+    ]);
+  });
+});

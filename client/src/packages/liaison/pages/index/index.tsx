@@ -1,28 +1,34 @@
-/** 统计 (subpackage, street / district liaisons and the city team). Dashboards arrive as their own pages. */
+/** 统计 (subpackage, street / district liaisons and the city team): opens on the liaison's own district or street. */
 import { Text, View } from '@tarojs/components';
 import { RoleGate } from '../../../../components/RoleGate';
 import { Screen } from '../../../../components/Screen';
+import { ScopeDashboard } from '../../../../components/liaison/ScopeDashboard';
+import { mayAssess } from '../../../../components/liaison/roles';
 import type { Me } from '../../../../hooks/useMe';
 import { LIAISON_ROLES, roleNames } from '../../../../lib/roles';
+import '../../../../components/staff/staff.css';
+import '../../../../components/liaison/liaison.css';
 
-/** The widest region the liaison looks after, as the heading of the statistics page. */
-function scopeName(me: Me): string {
-  if (me.roles.includes('city_admin')) return '全市';
-  if (me.roles.includes('district_liaison') && me.district) return me.district.name;
-  return me.street?.name ?? me.district?.name ?? '未绑定辖区';
+function Home({ me }: { me: Me }) {
+  if (me.roles.includes('district_liaison') && me.district) return <ScopeDashboard level='district' id={me.district.id} canAssess={mayAssess(me)} />;
+  if (me.roles.includes('street_liaison') && me.street) return <ScopeDashboard level='street' id={me.street.id} canAssess={false} />;
+  return (
+    <View className='card'>
+      <Text className='card__label'>统计范围</Text>
+      <Text className='card__heading'>{me.roles.includes('city_admin') ? '全市' : '未绑定辖区'}</Text>
+      <Text className='card__text'>{me.displayName ?? ''} · {roleNames(me.roles)}</Text>
+      <Text className='card__hint'>
+        {me.roles.includes('city_admin') ? '请打开各区联络员转发的统计页面，或请区联络员导出 Excel 表格。' : '您的账号还没有绑定区或街镇，请联系区联络员开通。'}
+      </Text>
+    </View>
+  );
 }
 
 export default function LiaisonHome() {
   return (
     <Screen>
       <RoleGate allow={LIAISON_ROLES} area='统计' audience='街镇、区联络员和市级验收人员'>
-        {(me) => (
-          <View className='card'>
-            <Text className='card__label'>统计范围</Text>
-            <Text className='card__heading'>{scopeName(me)}</Text>
-            <Text className='card__text'>{me.displayName ?? ''} · {roleNames(me.roles)}</Text>
-          </View>
-        )}
+        {(me) => <Home me={me} />}
       </RoleGate>
     </Screen>
   );

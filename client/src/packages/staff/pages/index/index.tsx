@@ -1,21 +1,41 @@
-/** 工作台 (subpackage, committee staff and secretaries). Work features arrive as their own pages. */
-import { Text, View } from '@tarojs/components';
-import { RoleGate } from '../../../../components/RoleGate';
+/**
+ * 工作台 (subpackage, committee staff and secretaries): inside WeCom it signs the phone in first
+ * (StaffGate), then offers each area of work as one large button.
+ */
+import { Button, Text, View } from '@tarojs/components';
 import { Screen } from '../../../../components/Screen';
-import { roleNames, STAFF_ROLES } from '../../../../lib/roles';
+import { StaffGate } from '../../../../components/staff/StaffGate';
+import { open } from '../../../../components/staff/nav';
+import { STAFF_ROUTES } from '../../../../components/staff/routes';
+import { roleNames } from '../../../../lib/roles';
+
+const AREAS: [label: string, url: string][] = [
+  ['线上反馈（居民留言）', STAFF_ROUTES.inbox],
+  ['工作记录（走访、接待、会议、活动）', STAFF_ROUTES.records],
+  ['问题处置（工单）', STAFF_ROUTES.orders],
+  ['错时值班', STAFF_ROUTES.roster],
+  ['积分卡', STAFF_ROUTES.points],
+];
 
 export default function StaffHome() {
   return (
     <Screen>
-      <RoleGate allow={STAFF_ROLES} area='工作台' audience='居委会工作人员'>
+      <StaffGate>
         {(me) => (
-          <View className='card'>
-            <Text className='card__label'>工作台</Text>
-            <Text className='card__heading'>{me.committee?.name ?? '尚未绑定居委会'}</Text>
-            <Text className='card__text'>{me.displayName ?? ''} · {roleNames(me.roles)}</Text>
+          <View>
+            <View className='card'>
+              <Text className='card__label'>工作台</Text>
+              <Text className='card__heading'>{me.committee?.name ?? '尚未绑定居委会'}</Text>
+              <Text className='card__text'>{me.displayName ?? ''} · {roleNames(me.roles)}</Text>
+            </View>
+            <View className='menu'>
+              {AREAS.map(([label, url]) => (
+                <Button key={url} className='btn btn--entry' onClick={() => open(url)}>{label}</Button>
+              ))}
+            </View>
           </View>
         )}
-      </RoleGate>
+      </StaffGate>
     </Screen>
   );
 }

@@ -5,9 +5,9 @@
  */
 import type { StaffDoc } from '@shared/domain/people';
 import { AppError } from '@shared/errors';
-import type { Database } from '../_kit/cloud';
-import { requireRole } from '../_kit/principal';
-import type { ActionContext } from '../_kit/runtime';
+import type { Database } from './cloud';
+import { requireRole } from './principal';
+import type { ActionContext } from './runtime';
 
 export interface CommitteeMember {
   staff: StaffDoc & { committeeId: string };

@@ -1,12 +1,17 @@
-/**
- * Complete reads for counting (never the SDK's default 100 rows). Page reads for lists reuse
- * content's readPage (one explicit page plus one look-ahead row).
- */
-export { readPage, iso, isoOrNull } from '../content/paging';
-
+/** Lists read one explicit page (never the SDK default of 100); counts read everything in batches of 1000. */
 interface Pageable {
   skip(n: number): { limit(n: number): { get(): Promise<{ data: unknown }> } };
 }
+
+export async function readPage<T>(query: Pageable, offset: number, limit: number): Promise<{ rows: T[]; nextOffset: number | null }> {
+  // one extra row tells whether another page exists without a count query
+  const res = await query.skip(offset).limit(limit + 1).get();
+  const data = (res.data as T[] | undefined) ?? [];
+  return { rows: data.slice(0, limit), nextOffset: data.length > limit ? offset + limit : null };
+}
+
+export const iso = (d: Date) => new Date(d).toISOString();
+export const isoOrNull = (d: Date | null | undefined) => (d ? iso(d) : null);
 
 const BATCH = 1000;
 /** A month of one committee is at most a few thousand documents; beyond this something is wrong. */

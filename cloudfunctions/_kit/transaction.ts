@@ -5,9 +5,8 @@
  * keeps its locks. Here every failed attempt is rolled back and a conflict is retried after a
  * short random pause.
  */
-import crypto from 'node:crypto';
 import { AppError } from '@shared/errors';
-import type { Database } from '../_kit/cloud';
+import type { Database } from './cloud';
 
 export type Tx = Awaited<ReturnType<Database['startTransaction']>>;
 
@@ -34,15 +33,16 @@ export async function inTransaction<T>(db: Database, work: (tx: Tx) => Promise<T
   }
 }
 
+/** What a document read needs of a transaction (ours, or the SDK's runTransaction argument). */
+export interface TxReader {
+  collection(name: string): { doc(id: string): { get(): Promise<unknown> } };
+}
+
 /** Reads one document inside a transaction (null when absent). */
-export async function txGet<T>(tx: Tx, collection: string, id: string): Promise<T | null> {
+export async function txGet<T>(tx: TxReader, collection: string, id: string): Promise<T | null> {
   const res = (await tx.collection(collection).doc(id).get()) as { data?: unknown };
   const data = res.data;
   // inside a transaction the SDK answers the document itself (or null), outside it an array
   return ((Array.isArray(data) ? data[0] : data) as T | undefined) ?? null;
 }
 
-/** The `_id` of a one-per-user record (like, sign-up, read, vote): the same pair, the same id. */
-export function memberKey(parentId: string, openid: string): string {
-  return crypto.createHash('sha256').update(`${parentId}\u0000${openid}`).digest('hex').slice(0, 32);
-}

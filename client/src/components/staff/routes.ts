@@ -1,0 +1,18 @@
+/** Staff page paths in one place (the inbox detail path is also what WeCom notices open). */
+const ROOT = '/packages/staff/pages';
+
+export const STAFF_ROUTES = {
+  home: `${ROOT}/index/index`,
+  inbox: `${ROOT}/inbox/index`,
+  inboxDetail: (id: string) => `${ROOT}/inbox/detail?id=${encodeURIComponent(id)}`,
+  records: `${ROOT}/records/index`,
+  newRecord: (type: 'visit' | 'reception' | 'meeting' | 'activity') => `${ROOT}/records/new?type=${type}`,
+  recordDetail: (id: string) => `${ROOT}/records/detail?id=${encodeURIComponent(id)}`,
+  reception: (id: string) => `${ROOT}/records/reception?id=${encodeURIComponent(id)}`,
+  orders: `${ROOT}/orders/index`,
+  orderDetail: (id: string) => `${ROOT}/orders/detail?id=${encodeURIComponent(id)}`,
+  newOrder: `${ROOT}/orders/new`,
+  roster: `${ROOT}/roster/index`,
+  points: `${ROOT}/points/index`,
+  pointsCard: (staffId: string, month: string) => `${ROOT}/points/card?staffId=${encodeURIComponent(staffId)}&month=${month}`,
+} as const;

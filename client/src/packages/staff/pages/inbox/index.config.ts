@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '线上反馈',
+  enablePullDownRefresh: false,
+});

@@ -1,0 +1,78 @@
+/**
+ * 工作记录: my records of a month (the secretary may switch to the whole committee), by type,
+ * with entries to record a new 走访 / 首问接待 / 会议 / 活动.
+ */
+import { useState } from 'react';
+import { Button, Text, View } from '@tarojs/components';
+import { listRecords, type RecordSummary } from '@shared/contracts/worklog';
+import type { RecordType } from '@shared/domain/worklog';
+import { Screen } from '../../../../components/Screen';
+import { isSecretary, StaffGate } from '../../../../components/staff/StaffGate';
+import { PagedList } from '../../../../components/staff/PagedList';
+import { MonthBar } from '../../../../components/staff/MonthBar';
+import { Tabs } from '../../../../components/staff/Tabs';
+import { usePaged } from '../../../../components/staff/usePaged';
+import { useReturnReload } from '../../../../components/staff/useReturnReload';
+import { open } from '../../../../components/staff/nav';
+import { STAFF_ROUTES } from '../../../../components/staff/routes';
+import { RECORD_TYPE_LABELS, VISIT_KIND_LABELS } from '../../../../components/staff/labels';
+import { formatDateTime, localMonth } from '../../../../components/staff/time';
+import type { Me } from '../../../../hooks/useMe';
+import { call } from '../../../../services/cloud';
+
+type TypeFilter = 'all' | RecordType;
+const TYPES: [TypeFilter, string][] = [['all', '全部'], ['visit', '走访'], ['reception', '接待'], ['meeting', '会议'], ['activity', '活动']];
+const NEW: RecordType[] = ['visit', 'reception', 'meeting', 'activity'];
+
+function RecordItem({ r, showAuthor }: { r: RecordSummary; showAuthor: boolean }) {
+  const pending = r.receptionStatus === 'pending';
+  return (
+    <View className={pending ? 'item item--alert' : 'item'} onClick={() => open(pending ? STAFF_ROUTES.reception(r.id) : STAFF_ROUTES.recordDetail(r.id))}>
+      <Text className='item__title'>{r.title}</Text>
+      <Text className='item__meta'>
+        {RECORD_TYPE_LABELS[r.type]} · {formatDateTime(r.at)}{showAuthor ? ` · ${r.staffName}` : ''}
+        {r.residentNameMasked ? ` · ${r.residentNameMasked}` : ''}{r.place ? ` · ${r.place}` : ''}
+      </Text>
+      <View className='badges'>
+        {r.visitKind ? <Text className='badge'>{VISIT_KIND_LABELS[r.visitKind]}</Text> : null}
+        {r.receptionStatus === 'confirmed' ? <Text className='badge badge--ok'>居民已确认</Text> : null}
+        {pending ? <Text className='badge badge--alert'>待居民确认（点此确认）</Text> : null}
+      </View>
+    </View>
+  );
+}
+
+function Records({ me }: { me: Me }) {
+  const [month, setMonth] = useState(localMonth);
+  const [type, setType] = useState<TypeFilter>('all');
+  const [scope, setScope] = useState<'mine' | 'committee'>('mine');
+  const list = usePaged(
+    (offset) => call(listRecords, { scope, month, type: type === 'all' ? undefined : type, offset, limit: 20 }),
+    `${scope}|${month}|${type}`,
+  );
+  useReturnReload(list.reload);
+
+  return (
+    <View>
+      <View className='card'>
+        <Text className='card__title'>新增记录</Text>
+        {NEW.map((t) => (
+          <Button key={t} className='btn btn--entry' onClick={() => open(STAFF_ROUTES.newRecord(t))}>记一条{RECORD_TYPE_LABELS[t]}</Button>
+        ))}
+      </View>
+      {isSecretary(me) ? <Tabs value={scope} options={[['mine', '我的记录'], ['committee', '全居委记录']]} onChange={setScope} /> : null}
+      <MonthBar month={month} onChange={setMonth} />
+      <Tabs value={type} options={TYPES} onChange={setType} />
+      {list.first ? <Text className='section-title'>共 {list.first.total} 条</Text> : null}
+      <PagedList list={list} empty='这个月还没有记录。' keyOf={(r) => r.id} render={(r) => <RecordItem r={r} showAuthor={scope === 'committee'} />} />
+    </View>
+  );
+}
+
+export default function RecordsPage() {
+  return (
+    <Screen>
+      <StaffGate>{(me) => <Records me={me} />}</StaffGate>
+    </Screen>
+  );
+}

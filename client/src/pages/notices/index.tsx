@@ -1,0 +1,41 @@
+/** 社区公告 (tab): the committee's notices, pinned first, newest next, page by page. */
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { Text } from '@tarojs/components';
+import { listNotices } from '@shared/contracts/content-notices';
+import { Screen } from '../../components/Screen';
+import { formatDay } from '../../components/resident/format';
+import { ListItem } from '../../components/resident/ListItem';
+import { PagedList } from '../../components/resident/PagedList';
+import { RESIDENT_ROUTES, withQuery } from '../../components/resident/routes';
+import { usePagedList } from '../../components/resident/usePagedList';
+import { call } from '../../services/cloud';
+
+export default function NoticesPage() {
+  const list = usePagedList((offset) => call(listNotices, { offset, limit: 20 }));
+  useReachBottom(list.loadMore);
+  // the list shows its own loading state, so the pull indicator can go at once
+  usePullDownRefresh(() => {
+    list.reload();
+    void Taro.stopPullDownRefresh();
+  });
+  return (
+    <Screen>
+      <PagedList
+        state={list.state}
+        onRetry={list.reload}
+        onMore={list.loadMore}
+        empty='居委会还没有发布公告'
+        renderItem={(n) => (
+          <ListItem
+            key={n.id}
+            title={n.title}
+            tag={n.pinned ? '置顶' : undefined}
+            tagStrong
+            meta={<Text>{formatDay(n.publishAt)} 发布 · {n.readCount} 人已读</Text>}
+            onOpen={() => void Taro.navigateTo({ url: withQuery(RESIDENT_ROUTES.notice, { id: n.id }) })}
+          />
+        )}
+      />
+    </Screen>
+  );
+}

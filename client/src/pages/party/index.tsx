@@ -1,0 +1,49 @@
+/** 党建园地: the committee's articles, party activities and volunteer calls, by kind. */
+import { useState } from 'react';
+import Taro, { useReachBottom } from '@tarojs/taro';
+import { Text } from '@tarojs/components';
+import { listPartyPosts, PARTY_KINDS, type PartyKind } from '@shared/contracts/content-party';
+import { Screen } from '../../components/Screen';
+import { formatDateTime, formatDay } from '../../components/resident/format';
+import { ListItem } from '../../components/resident/ListItem';
+import { PagedList } from '../../components/resident/PagedList';
+import { RESIDENT_ROUTES, withQuery } from '../../components/resident/routes';
+import { Tabs } from '../../components/resident/Tabs';
+import { usePagedList } from '../../components/resident/usePagedList';
+import { call } from '../../services/cloud';
+import { KIND_LABELS } from './labels';
+
+type Filter = PartyKind | 'all';
+const FILTERS: { key: Filter; label: string }[] = [{ key: 'all', label: '全部' }, ...PARTY_KINDS.map((k) => ({ key: k, label: KIND_LABELS[k] }))];
+
+export default function PartyPage() {
+  const [kind, setKind] = useState<Filter>('all');
+  const list = usePagedList((offset) => call(listPartyPosts, { kind: kind === 'all' ? undefined : kind, offset, limit: 20 }), kind);
+  useReachBottom(list.loadMore);
+  return (
+    <Screen>
+      <Tabs options={FILTERS} value={kind} onChange={setKind} />
+      <PagedList
+        state={list.state}
+        onRetry={list.reload}
+        onMore={list.loadMore}
+        empty='这里还没有内容'
+        renderItem={(p) => (
+          <ListItem
+            key={p.id}
+            title={p.title}
+            tag={KIND_LABELS[p.kind]}
+            meta={
+              <>
+                {p.startsAt ? <Text>时间：{formatDateTime(p.startsAt)}</Text> : null}
+                {p.capacity !== null ? <Text>已报名 {p.signupCount} 人，共 {p.capacity} 个名额</Text> : null}
+                <Text>{formatDay(p.publishedAt)} 发布 · {p.likeCount} 人点赞</Text>
+              </>
+            }
+            onOpen={() => void Taro.navigateTo({ url: withQuery(RESIDENT_ROUTES.partyPost, { id: p.id }) })}
+          />
+        )}
+      />
+    </Screen>
+  );
+}

@@ -1,0 +1,147 @@
+/**
+ * The resident columns in a real browser, as the demo resident 周阿姨 on the H5 build: read a
+ * notice (the read is recorded), comment (a clean comment appears, a rejected one is refused with
+ * the reason), share it (the share is recorded), vote in a topic, sign up for an activity.
+ *
+ * 周阿姨 becomes a verified resident (voting and asking need a claimed household) through the
+ * demo household seed, which claims her household with the household function's own code.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { seedContent } from '../../localcloud/seed/content';
+import { seedHousehold } from '../../localcloud/seed/household';
+import { devSignIn, launchBrowser, phonePage, screenshot } from '../support/browser';
+import { startProduct, type RunningProduct } from '../support/product';
+
+const ZHOU = 'dev-openid-resident-zhou';
+
+let product: RunningProduct;
+let browser: Browser;
+let page: Page;
+
+async function count(collection: string, where: Record<string, unknown>): Promise<number> {
+  const r = await product.db.collection(collection).where(where).count();
+  return r.total ?? 0;
+}
+
+beforeAll(async () => {
+  product = await startProduct();
+  await seedContent(product.db);
+  // the PII keys the product's functions run with, as test/e2e/signup.test.ts does
+  const env = (product.cloud.runner as unknown as { opts: { baseEnv: Record<string, string> } }).opts.baseEnv;
+  await seedHousehold(product.db, env);
+  browser = await launchBrowser();
+  page = await phonePage(browser);
+  await devSignIn(page, product.url, '周阿姨');
+}, 90_000);
+afterAll(async () => {
+  await browser?.close();
+  await product?.close();
+});
+
+describe('resident columns (H5, demo resident)', () => {
+  it('opens 社区公告 from the home page and reads a notice: the read is recorded', async () => {
+    await page.getByText('曹杨一村居民委员会').first().waitFor({ timeout: 30_000 });
+    await page.locator('.rentry', { hasText: '议事厅' }).waitFor();
+    await screenshot(page, 'resident-home-entries');
+    await page.locator('.rentry', { hasText: '社区公告' }).click();
+    await page.getByText('关于开展冬季消防安全检查的通知').first().waitFor({ timeout: 15_000 });
+    // pinned first
+    const titles = await page.locator('.ritem__title').allTextContents();
+    expect(titles.indexOf('关于开展冬季消防安全检查的通知')).toBeLessThan(titles.indexOf('停水通知'));
+    expect(await count('notice_reads', { noticeId: 'demo-notice-water', openid: ZHOU })).toBe(0);
+
+    await page.locator('.ritem', { hasText: '停水通知' }).click();
+    await page.getByText('因管道检修，下周二9:00-12:00停水，请提前储水。').waitFor({ timeout: 15_000 });
+    expect(await count('notice_reads', { noticeId: 'demo-notice-water', openid: ZHOU })).toBe(1);
+    // the count the detail shows includes this first read
+    await page.locator('.card__hint', { hasText: '1 人已读 · 转发 0 次' }).waitFor();
+  }, 60_000);
+
+  it('comments: a clean comment appears after the check, a rejected one shows the reason', async () => {
+    const text = '请问停水期间小区有送水服务吗？';
+    await page.locator('textarea').fill(text);
+    await page.getByText('发表留言').click();
+    await page.getByText('留言已发表').waitFor({ timeout: 15_000 });
+    await page.locator('.rcomment__text', { hasText: text }).waitFor();
+    expect(await count('content_comments', { targetId: 'demo-notice-water', authorOpenid: ZHOU, text })).toBe(1);
+
+    await page.locator('textarea').fill('你们去死吧');
+    await page.getByText('发表留言').click();
+    const alert = page.locator('.ralert--error');
+    await alert.waitFor({ timeout: 15_000 });
+    expect((await alert.textContent())?.length).toBeGreaterThan(0);
+    expect(await page.locator('.rcomment__text', { hasText: '去死吧' }).count()).toBe(0);
+    expect(await count('content_comments', { targetId: 'demo-notice-water' })).toBe(1);
+    await screenshot(page, 'resident-notice-comment');
+  }, 60_000);
+
+  it('shares the notice: the share is recorded and the link carries its id', async () => {
+    expect(await count('notice_shares', { noticeId: 'demo-notice-water' })).toBe(0);
+    await page.getByText('转发到微信群').click();
+    await page.getByText('已记录转发').waitFor({ timeout: 15_000 });
+    const shares = await product.db.collection('notice_shares').where({ noticeId: 'demo-notice-water', sharerOpenid: ZHOU }).get();
+    expect(shares.data).toHaveLength(1);
+    const shareId = (shares.data[0] as { _id: string })._id;
+    await page.getByText(`shareId=${encodeURIComponent(shareId)}`, { exact: false }).waitFor();
+    await page.getByText('转发 1 次').waitFor();
+  }, 60_000);
+
+  it('votes in the topic under discussion and then sees the results', async () => {
+    await page.goto(`${product.url}/#/pages/hall/index`);
+    await page.locator('.ritem', { hasText: '3号楼加装电梯费用分摊' }).click({ timeout: 30_000 });
+    await page.getByText('正在讨论：欢迎发表意见、参加投票。').waitFor({ timeout: 15_000 });
+    await page.locator('.rpoll__option', { hasText: '平均分摊' }).click();
+    await page.getByText('投票', { exact: true }).click();
+    await page.getByText('平均分摊（我的选择）').waitFor({ timeout: 15_000 });
+    await page.getByText('共 1 人参加投票').waitFor();
+    expect(await count('topic_votes', { topicId: 'demo-topic-lift', openid: ZHOU })).toBe(1);
+    await screenshot(page, 'resident-topic-voted');
+  }, 60_000);
+
+  it('sees a concluded topic\'s outcome: what, who, by when, and the follow-up', async () => {
+    await page.goto(`${product.url}/#/pages/hall/index`);
+    await page.locator('.ritem', { hasText: '小区夜间停车秩序整治' }).click({ timeout: 30_000 });
+    await page.getByText('施划夜间临时停车位40个，消防通道全天禁停，由物业安排夜间巡查。').waitFor({ timeout: 15_000 });
+    await page.getByText('物业公司、居委会平安志愿队').waitFor();
+    await page.getByText('已完成停车位施划，夜间巡查开始执行。').waitFor();
+  }, 60_000);
+
+  it('signs up for the party activity, with the places shown', async () => {
+    await page.goto(`${product.url}/#/pages/party/index`);
+    await page.locator('.ritem', { hasText: '重温入党誓词' }).click({ timeout: 30_000 });
+    await page.getByText('已报名 0 人，共 30 个名额，还剩 30 个。').waitFor({ timeout: 15_000 });
+    await page.getByText('我要报名').click();
+    await page.getByText('报名成功，请按时参加。').waitFor({ timeout: 15_000 });
+    await page.getByText('已报名 1 人，共 30 个名额，还剩 29 个。').waitFor();
+    await screenshot(page, 'resident-party-signed-up');
+    expect(await count('party_signups', { postId: 'demo-party-activity-1', openid: ZHOU })).toBe(1);
+  }, 60_000);
+
+  it('asks the committee a question and finds it under 问居委会', async () => {
+    const text = '请问社区什么时候组织老年人体检？';
+    await page.goto(`${product.url}/#/pages/questions/ask`);
+    await page.locator('textarea').fill(text);
+    await page.getByText('提交', { exact: true }).click();
+    await page.locator('.rbody', { hasText: text }).waitFor({ timeout: 15_000 });
+    await page.getByText('等待答复').first().waitFor();
+    expect(await count('inbox_questions', { content: text })).toBe(1);
+  }, 60_000);
+
+  it('raises a topic with a poll (verified resident): it waits for the committee to open it', async () => {
+    const title = '楼道加装扶手';
+    await page.goto(`${product.url}/#/pages/hall/propose`);
+    const inputs = page.locator('.rform__input input');
+    await inputs.first().fill(title, { timeout: 30_000 });
+    await page.locator('textarea').fill('5号楼楼道较陡，老人上下楼不方便，建议加装扶手。');
+    await page.locator('taro-switch-core').click();
+    await inputs.nth(1).fill('扶手装在哪一侧？');
+    await inputs.nth(2).fill('靠墙一侧');
+    await inputs.nth(3).fill('两侧都装');
+    await page.getByText('提交议题').click();
+    await page.getByText('议题已提出，居委会将安排开始讨论。').waitFor({ timeout: 15_000 });
+    await page.getByText('投票：扶手装在哪一侧？').waitFor();
+    const topics = await product.db.collection('topics').where({ title }).get();
+    expect(topics.data).toHaveLength(1);
+    expect((topics.data[0] as { stage: string; poll: { options: { text: string }[] } }).poll.options.map((o) => o.text)).toEqual(['靠墙一侧', '两侧都装']);
+  }, 60_000);
+});
