@@ -80,7 +80,7 @@ async function main() {
       const s = specs(name);
       return s && { ...s, timeoutMs: 3_600_000 };
     },
-    functionEnv: { ...localFunctionEnv(freshKeys()), METRICS_TIME_BUDGET_MS: '3600000' },
+    functionEnv: { ...localFunctionEnv(freshKeys()), METRICS_TIME_BUDGET_MS: '3600000', TCB_REQUEST_TIMEOUT_MS: '3600000' },
   });
   try {
     let started = Date.now();
