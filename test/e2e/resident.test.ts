@@ -3,14 +3,13 @@
  * notice (the read is recorded), comment (a clean comment appears, a rejected one is refused with
  * the reason), share it (the share is recorded), vote in a topic, sign up for an activity.
  *
- * 周阿姨 becomes a verified resident (voting and asking need a claimed household) through the
- * demo household seed, which claims her household with the household function's own code.
+ * 周阿姨 is a verified resident (voting and asking need a claimed household): the demo seed claims
+ * her household with the household function's own code.
  */
 import type { Browser, Page } from 'playwright-core';
-import { seedContent } from '../../localcloud/seed/content';
-import { seedHousehold } from '../../localcloud/seed/household';
 import { devSignIn, launchBrowser, phonePage, screenshot } from '../support/browser';
 import { startProduct, type RunningProduct } from '../support/product';
+import { count as countIn, commentOnNotice, readWaterNotice, shareNotice, voteInLiftTopic, WATER_NOTICE } from '../support/resident-steps';
 
 const ZHOU = 'dev-openid-resident-zhou';
 
@@ -18,17 +17,10 @@ let product: RunningProduct;
 let browser: Browser;
 let page: Page;
 
-async function count(collection: string, where: Record<string, unknown>): Promise<number> {
-  const r = await product.db.collection(collection).where(where).count();
-  return r.total ?? 0;
-}
+const count = (collection: string, where: Record<string, unknown>) => countIn(product, collection, where);
 
 beforeAll(async () => {
   product = await startProduct();
-  await seedContent(product.db);
-  // the PII keys the product's functions run with, as test/e2e/signup.test.ts does
-  const env = (product.cloud.runner as unknown as { opts: { baseEnv: Record<string, string> } }).opts.baseEnv;
-  await seedHousehold(product.db, env);
   browser = await launchBrowser();
   page = await phonePage(browser);
   await devSignIn(page, product.url, '周阿姨');
@@ -48,22 +40,14 @@ describe('resident columns (H5, demo resident)', () => {
     // pinned first
     const titles = await page.locator('.ritem__title').allTextContents();
     expect(titles.indexOf('关于开展冬季消防安全检查的通知')).toBeLessThan(titles.indexOf('停水通知'));
-    expect(await count('notice_reads', { noticeId: 'demo-notice-water', openid: ZHOU })).toBe(0);
-
-    await page.locator('.ritem', { hasText: '停水通知' }).click();
-    await page.getByText('因管道检修，下周二9:00-12:00停水，请提前储水。').waitFor({ timeout: 15_000 });
-    expect(await count('notice_reads', { noticeId: 'demo-notice-water', openid: ZHOU })).toBe(1);
+    expect(await count('notice_reads', { noticeId: WATER_NOTICE.id, openid: ZHOU })).toBe(0);
+    await readWaterNotice(page, product, ZHOU);
     // the count the detail shows includes this first read
     await page.locator('.card__hint', { hasText: '1 人已读 · 转发 0 次' }).waitFor();
   }, 60_000);
 
   it('comments: a clean comment appears after the check, a rejected one shows the reason', async () => {
-    const text = '请问停水期间小区有送水服务吗？';
-    await page.locator('textarea').fill(text);
-    await page.getByText('发表留言').click();
-    await page.getByText('留言已发表').waitFor({ timeout: 15_000 });
-    await page.locator('.rcomment__text', { hasText: text }).waitFor();
-    expect(await count('content_comments', { targetId: 'demo-notice-water', authorOpenid: ZHOU, text })).toBe(1);
+    await commentOnNotice(page, product, ZHOU, '请问停水期间小区有送水服务吗？');
 
     await page.locator('textarea').fill('你们去死吧');
     await page.getByText('发表留言').click();
@@ -76,25 +60,14 @@ describe('resident columns (H5, demo resident)', () => {
   }, 60_000);
 
   it('shares the notice: the share is recorded and the link carries its id', async () => {
-    expect(await count('notice_shares', { noticeId: 'demo-notice-water' })).toBe(0);
-    await page.getByText('转发到微信群').click();
-    await page.getByText('已记录转发').waitFor({ timeout: 15_000 });
-    const shares = await product.db.collection('notice_shares').where({ noticeId: 'demo-notice-water', sharerOpenid: ZHOU }).get();
-    expect(shares.data).toHaveLength(1);
-    const shareId = (shares.data[0] as { _id: string })._id;
-    await page.getByText(`shareId=${encodeURIComponent(shareId)}`, { exact: false }).waitFor();
+    expect(await count('notice_shares', { noticeId: WATER_NOTICE.id })).toBe(0);
+    await shareNotice(page, product, ZHOU);
     await page.getByText('转发 1 次').waitFor();
   }, 60_000);
 
   it('votes in the topic under discussion and then sees the results', async () => {
-    await page.goto(`${product.url}/#/pages/hall/index`);
-    await page.locator('.ritem', { hasText: '3号楼加装电梯费用分摊' }).click({ timeout: 30_000 });
-    await page.getByText('正在讨论：欢迎发表意见、参加投票。').waitFor({ timeout: 15_000 });
-    await page.locator('.rpoll__option', { hasText: '平均分摊' }).click();
-    await page.getByText('投票', { exact: true }).click();
-    await page.getByText('平均分摊（我的选择）').waitFor({ timeout: 15_000 });
+    await voteInLiftTopic(page, product, ZHOU);
     await page.getByText('共 1 人参加投票').waitFor();
-    expect(await count('topic_votes', { topicId: 'demo-topic-lift', openid: ZHOU })).toBe(1);
     await screenshot(page, 'resident-topic-voted');
   }, 60_000);
 

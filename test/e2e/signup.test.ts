@@ -1,11 +1,15 @@
 /**
  * Family sign-up in a real browser on the H5 build: 新用户 opens the app, accepts the privacy
  * notice, finds her committee, claims a household of the sample register (imported by the demo
- * seed's seedHousehold through the import code path) and sees 我的家庭 with the others masked.
+ * seed's seedHousehold through the import code path) and sees 我的家庭 with the others masked;
+ * then, as the verified resident she now is, reads a notice, comments, votes and shares.
  */
 import type { Browser, Page } from 'playwright-core';
 import { devSignIn, launchBrowser, phonePage, screenshot } from '../support/browser';
 import { startProduct, type RunningProduct } from '../support/product';
+import { commentOnNotice, readWaterNotice, shareNotice, voteInLiftTopic } from '../support/resident-steps';
+
+const NEW_USER = 'dev-openid-resident-new';
 
 let product: RunningProduct;
 let browser: Browser;
@@ -52,4 +56,14 @@ it('takes a new user from the privacy notice to her household', async () => {
   expect(await page.getByText('顾**').count()).toBeGreaterThan(0);
   expect(await page.getByText('顾凤英').count()).toBe(0);
   await screenshot(page, 'signup-household');
+}, 120_000);
+
+it('lets her, now verified, read a notice, comment, vote in a topic and share the notice', async () => {
+  const page = await phonePage(browser);
+  await devSignIn(page, product.url, '新用户');
+  await readWaterNotice(page, product, NEW_USER);
+  await commentOnNotice(page, product, NEW_USER, '收到，我们家会提前储水。');
+  await shareNotice(page, product, NEW_USER);
+  await voteInLiftTopic(page, product, NEW_USER);
+  await screenshot(page, 'signup-then-columns');
 }, 120_000);
