@@ -22,6 +22,8 @@ export default defineAppConfig({
     'pages/signup/claim',
     'pages/signup/join',
     'pages/household/index',
+    // 首问接待: opened by scanning the QR on the staff device (pages/reception/link.ts)
+    'pages/reception/confirm',
   ],
   subPackages: [
     {
@@ -39,10 +41,14 @@ export default defineAppConfig({
         'pages/orders/detail',
         'pages/points/index',
         'pages/points/card',
+        'pages/points/decision',
+        'pages/points/correct',
         'pages/roster/index',
+        'pages/register/index',
+        'pages/register/codes',
       ],
     },
-    { root: 'packages/liaison', pages: ['pages/index/index', 'pages/scope/index', 'pages/indicator/index', 'pages/committee/index', 'pages/assess/index'] },
+    { root: 'packages/liaison', pages: ['pages/index/index', 'pages/scope/index', 'pages/indicator/index', 'pages/committee/index', 'pages/assess/index', 'pages/staff/index'] },
   ],
   window: {
     navigationBarBackgroundColor: '#B3261E',

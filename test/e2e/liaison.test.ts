@@ -17,6 +17,8 @@ import { startProduct, type RunningProduct } from '../support/product';
 const ZHAOYUN = 'dev-openid-zhaoyun';
 const DISTRICT = demoDistrict.district;
 const STREET = demoDistrict.streets[0]!; // 曹杨新村街道
+// a 1×1 transparent PNG: the evidence photo
+const PNG_1PX = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 const ROW_OF_TOTAL = (view: SnapshotView) => 5 + view.indicators.length; // 验收评分: title, window, blank, header, indicators, 合计
 
 let product: RunningProduct;
@@ -77,3 +79,22 @@ it('exports the snapshot as an Excel file with the district total', async () => 
   expect([ws.getCell(ROW_OF_TOTAL(view), 1).value, ws.getCell(ROW_OF_TOTAL(view), 7).value]).toEqual(['合计', view.total]);
   expect(wb.getWorksheet('居村委明细')!.getCell(5, 2).value).toBe(view.rows[0]!.name);
 }, 90_000);
+
+it('enters an assessor score for 规范与创新 with a photo as evidence, and the district total takes it', async () => {
+  await page.locator('.ind', { hasText: '规范与创新' }).first().click();
+  await page.getByText('指标内容').first().waitFor({ timeout: 30_000 });
+  await page.getByText('录入评定', { exact: true }).first().click();
+  await page.getByText('保存评定').first().waitFor({ timeout: 30_000 });
+  await page.locator('.field__input input').first().fill('7');
+  await page.locator('textarea').first().fill('试点推进快，已查看区里的总结材料');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByText('拍照或选择图片').first().click()]);
+  await chooser.setFiles({ name: 'pilot.png', mimeType: 'image/png', buffer: PNG_1PX });
+  await page.locator('.files__item').first().waitFor({ timeout: 30_000 });
+  await page.getByText('保存评定').first().click();
+  // back on the dashboard, recomputed with the entry
+  await page.getByText('评估人评定 7 分').first().waitFor({ timeout: 60_000 });
+  expect(await page.locator('.dash__score').first().textContent()).toBe(String((view.total ?? 0) + 7));
+  await screenshot(page, 'liaison-assessed');
+  const [entry] = (await product.db.collection('metrics_assessments').where({ path: 'innovation' }).get()).data as { score: number; evidence: string[] }[];
+  expect(entry).toMatchObject({ score: 7, evidence: [expect.stringMatching(/^cloud:\/\//)] });
+}, 120_000);

@@ -14,14 +14,15 @@ import { TrendChart } from './TrendChart';
 import { committeeSummary } from './committee';
 
 function Indicators({ view }: { view: SnapshotView }) {
-  const groupOf = (n: number) => view.indicators[n]!.groups[0] ?? view.indicators[n]!.label;
+  // a top-level indicator (规范与创新) has no group above it: no heading repeating its name
+  const groupOf = (n: number) => view.indicators[n]!.groups[0] ?? '';
   return (
     <View>
       {view.indicators.map((i, n) => {
         const g = groupOf(n);
         return (
           <View key={i.path}>
-            {n === 0 || groupOf(n - 1) !== g ? <Text className='ind__group'>{g}</Text> : null}
+            {g && (n === 0 || groupOf(n - 1) !== g) ? <Text className='ind__group'>{g}</Text> : null}
             <IndicatorCard view={view} indicator={i} />
           </View>
         );

@@ -1,4 +1,6 @@
 /** Staff page paths in one place (the inbox detail path is also what WeCom notices open). */
+import { ADMIN_ROUTES } from '../admin/routes';
+
 const ROOT = '/packages/staff/pages';
 
 export const STAFF_ROUTES = {
@@ -13,6 +15,13 @@ export const STAFF_ROUTES = {
   orderDetail: (id: string) => `${ROOT}/orders/detail?id=${encodeURIComponent(id)}`,
   newOrder: `${ROOT}/orders/new`,
   roster: `${ROOT}/roster/index`,
+  register: `${ROOT}/register/index`,
+  registerCodes: `${ROOT}/register/codes`,
   points: `${ROOT}/points/index`,
   pointsCard: (staffId: string, month: string) => `${ROOT}/points/card?staffId=${encodeURIComponent(staffId)}&month=${month}`,
+  /** 集体讨论决定; `staffId` preselects the staff member it concerns */
+  pointsDecision: (staffId?: string) => `${ROOT}/points/decision${staffId ? `?staffId=${encodeURIComponent(staffId)}` : ''}`,
+  pointsCorrect: (staffId: string, month: string) => `${ROOT}/points/correct?staffId=${encodeURIComponent(staffId)}&month=${month}`,
+  /** the staff directory (liaison subpackage): read-only for a secretary */
+  staffDirectory: ADMIN_ROUTES.staff,
 } as const;

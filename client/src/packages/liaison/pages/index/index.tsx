@@ -1,9 +1,11 @@
 /** 统计 (subpackage, street / district liaisons and the city team): opens on the liaison's own district or street. */
-import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { Button, Text, View } from '@tarojs/components';
 import { RoleGate } from '../../../../components/RoleGate';
 import { Screen } from '../../../../components/Screen';
 import { ScopeDashboard } from '../../../../components/liaison/ScopeDashboard';
 import { mayAssess } from '../../../../components/liaison/roles';
+import { ADMIN_ROUTES } from '../../../../components/admin/routes';
 import type { Me } from '../../../../hooks/useMe';
 import { LIAISON_ROLES, roleNames } from '../../../../lib/roles';
 import '../../../../components/staff/staff.css';
@@ -28,7 +30,12 @@ export default function LiaisonHome() {
   return (
     <Screen>
       <RoleGate allow={LIAISON_ROLES} area='统计' audience='街镇、区联络员和市级验收人员'>
-        {(me) => <Home me={me} />}
+        {(me) => (
+          <View>
+            <Home me={me} />
+            <Button className='btn btn--entry' onClick={() => void Taro.navigateTo({ url: ADMIN_ROUTES.staff })}>{mayAssess(me) ? '人员管理（新增、停用、导入）' : '人员名单'}</Button>
+          </View>
+        )}
       </RoleGate>
     </Screen>
   );

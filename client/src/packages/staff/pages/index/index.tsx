@@ -15,6 +15,7 @@ const AREAS: [label: string, url: string][] = [
   ['问题处置（工单）', STAFF_ROUTES.orders],
   ['错时值班', STAFF_ROUTES.roster],
   ['积分卡', STAFF_ROUTES.points],
+  ['人口库导入', STAFF_ROUTES.register],
 ];
 
 export default function StaffHome() {
@@ -32,6 +33,8 @@ export default function StaffHome() {
               {AREAS.map(([label, url]) => (
                 <Button key={url} className='btn btn--entry' onClick={() => open(url)}>{label}</Button>
               ))}
+              {me.roles.includes('secretary') ? <Button className='btn btn--entry' onClick={() => open(STAFF_ROUTES.pointsDecision())}>集体讨论决定（扣分依据）</Button> : null}
+              {me.roles.includes('secretary') ? <Button className='btn btn--entry' onClick={() => open(STAFF_ROUTES.staffDirectory)}>本居委人员名单</Button> : null}
             </View>
           </View>
         )}

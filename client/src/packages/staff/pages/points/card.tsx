@@ -13,7 +13,10 @@ import { PointsCard } from '../../../../components/staff/PointsCard';
 import { EntryForm, ENTRY_KIND_LABELS } from '../../../../components/staff/forms/EntryForm';
 import { FormError } from '../../../../components/staff/FormError';
 import { useSubmit } from '../../../../components/staff/useSubmit';
+import { useReturnReload } from '../../../../components/staff/useReturnReload';
 import { formatDateTime } from '../../../../components/staff/time';
+import { open as openPage } from '../../../../components/staff/nav';
+import { STAFF_ROUTES } from '../../../../components/staff/routes';
 import { useAsync } from '../../../../hooks/useAsync';
 import { call } from '../../../../services/cloud';
 
@@ -34,6 +37,7 @@ function Entry({ e, removable, onRemoved }: { e: EntryView; removable: boolean; 
 
 function Card({ staffId, month }: { staffId: string; month: string }) {
   const card = useAsync(() => call(getCard, { staffId, month }));
+  useReturnReload(card.reload);
   const [adding, setAdding] = useState(false);
   const sign = useSubmit((requestId) => call(signCard, { staffId, month }, { requestId }));
   if (card.status === 'loading') return <Loading />;
@@ -56,6 +60,9 @@ function Card({ staffId, month }: { staffId: string; month: string }) {
           <Button className='btn btn--primary' loading={sign.busy} disabled={sign.busy} onClick={() => void confirmSign()}>签字确认本月积分卡</Button>
         </View>
       ) : null}
+      {/* deductions and the reset cite a recorded decision; a signed card is changed only by a visible correction */}
+      <Button className='btn btn--entry' onClick={() => openPage(STAFF_ROUTES.pointsDecision(staffId))}>记录集体讨论决定</Button>
+      {!open ? <Button className='btn btn--entry' onClick={() => openPage(STAFF_ROUTES.pointsCorrect(staffId, month))}>更正已签字的积分卡</Button> : null}
     </View>
   );
 }

@@ -17,6 +17,8 @@ import { formatDateTime } from '../../../../components/staff/time';
 import { call } from '../../../../services/cloud';
 import { uploadFile } from '../../../../services/storage';
 import { FormError } from '../../../../components/staff/FormError';
+import { QrCode } from '../../../../components/QrCode';
+import { receptionQrContent } from '../../../../pages/reception/link';
 import { useSubmit } from '../../../../components/staff/useSubmit';
 
 type State = { status: 'loading' } | { status: 'error'; error: AppError } | { status: 'ready'; data: ReceptionToken };
@@ -100,6 +102,8 @@ function Confirm({ id }: { id: string }) {
       </View>
       <View className='code-box' aria-label='一次性确认码'>
         <Text className='card__label'>一次性确认码</Text>
+        {/* derived from the token, so a fresh token (换一个) redraws it */}
+        <QrCode text={receptionQrContent(token)} label='居民扫码确认的二维码' />
         <Text className='code-box__code'>{token}</Text>
         {expiresAt ? <Text className='card__hint'>{formatDateTime(expiresAt)} 前有效</Text> : null}
       </View>
