@@ -49,7 +49,7 @@ describe('staff household codes and check requests (built dist)', () => {
     expect(householdCalls('issueCode')).toHaveLength(0);
 
     const input = nodes('.field__input')[0]!;
-    input.dispatchEvent('input', { value: '3101040510001' });
+    input.dispatchEvent('input', { detail: { value: '3101040510001' } });
     await new Promise((r) => setTimeout(r, 50));
     tap('生成登记码');
     await waitForText(page.root, 'K7M3QX9P');

@@ -3,7 +3,8 @@
  * wx.cloud.uploadFile and wx.cloud.callFunction stubbed by action: a refused file lists its
  * row-numbered issues, errors first; an accepted file, after one failed attempt retried with the
  * same request id (and no second upload), is driven through continueImport to done, with the
- * progress bar on the way and the exact counts at the end.
+ * progress bar on the way and the exact counts at the end. (登记码与核对: staff-register-codes.test.ts,
+ * one built page per file.)
  */
 import { loadBuiltPage, requireBuild, waitForText, type CloudCall } from './harness';
 
