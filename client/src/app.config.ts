@@ -44,6 +44,7 @@ export default defineAppConfig({
         'pages/points/decision',
         'pages/points/correct',
         'pages/roster/index',
+        'pages/roster/plan',
         'pages/register/index',
         'pages/register/codes',
       ],

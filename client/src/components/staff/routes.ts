@@ -15,6 +15,8 @@ export const STAFF_ROUTES = {
   orderDetail: (id: string) => `${ROOT}/orders/detail?id=${encodeURIComponent(id)}`,
   newOrder: `${ROOT}/orders/new`,
   roster: `${ROOT}/roster/index`,
+  /** 安排值班 (secretary); `date` preselects a day of the week being viewed */
+  rosterPlan: (date?: string) => `${ROOT}/roster/plan${date ? `?date=${date}` : ''}`,
   register: `${ROOT}/register/index`,
   registerCodes: `${ROOT}/register/codes`,
   points: `${ROOT}/points/index`,

@@ -10,7 +10,10 @@ import { signIn, week, type ShiftOut } from '@shared/contracts/roster';
 import { AppError, isAppError } from '@shared/errors';
 import { ErrorView, Loading } from '../../../../components/States';
 import { Screen } from '../../../../components/Screen';
-import { StaffGate } from '../../../../components/staff/StaffGate';
+import { isSecretary, StaffGate } from '../../../../components/staff/StaffGate';
+import { open } from '../../../../components/staff/nav';
+import { STAFF_ROUTES } from '../../../../components/staff/routes';
+import { useReturnReload } from '../../../../components/staff/useReturnReload';
 import { SHIFT_KIND_LABELS } from '../../../../components/staff/labels';
 import { addDays, formatDateTime, formatLocalDate, localDate, weekdayName } from '../../../../components/staff/time';
 import type { Me } from '../../../../hooks/useMe';
@@ -91,6 +94,9 @@ function Week({ me }: { me: Me }) {
   const today = localDate();
   const [date, setDate] = useState(today);
   const [notice, setNotice] = useState<string | null>(null);
+  // back from 安排值班: read the week again
+  const [version, setVersion] = useState(0);
+  useReturnReload(() => setVersion((v) => v + 1));
   return (
     <View>
       <View className='month-bar'>
@@ -98,8 +104,9 @@ function Week({ me }: { me: Me }) {
         <Button className='btn' onClick={() => setDate(today)}>本周</Button>
         <Button className='btn' onClick={() => setDate(addDays(date, 7))}>下一周</Button>
       </View>
+      {isSecretary(me) ? <Button id='roster-plan' className='btn btn--primary' onClick={() => open(STAFF_ROUTES.rosterPlan(date))}>安排值班</Button> : null}
       {notice ? <View role='status'><Text className='notice'>{notice}</Text></View> : null}
-      <WeekDays key={date} date={date} me={me} onNotice={setNotice} />
+      <WeekDays key={`${date}#${version}`} date={date} me={me} onNotice={setNotice} />
     </View>
   );
 }
