@@ -112,3 +112,28 @@ export async function waitForText(root: HTMLElement, text: string, timeoutMs = 5
     await new Promise((r) => setTimeout(r, 20));
   }
 }
+
+type Def = { methods?: Record<string, unknown> };
+
+/** The harness opens pages with an empty query; pass `?id=` into the page's onLoad as WeChat does. */
+export async function loadWithQuery(route: string, query: Record<string, string>, onCall: (n: string, d: unknown) => unknown) {
+  // Loading the simulator defines the global Component; do it first, then wrap that.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require('miniprogram-simulate');
+  const g = globalThis as Record<string, unknown>;
+  const component = g.Component as (o: Def) => void;
+  g.Component = (def: Def) => {
+    const onLoad = def.methods?.onLoad;
+    if (typeof onLoad === 'function') {
+      def.methods!.onLoad = function (this: unknown, o: object) {
+        return (onLoad as (o: object) => unknown).call(this, { ...o, ...query });
+      };
+    }
+    return component(def);
+  };
+  try {
+    return await loadBuiltPage(route, onCall);
+  } finally {
+    g.Component = component;
+  }
+}

@@ -3,7 +3,7 @@
  * contract refuses an empty reply before sending, and a complete answer goes through inbox.reply
  * with a request id, after which the page shows the answer and the pending rating.
  */
-import { loadBuiltPage, requireBuild, waitForText, type CloudCall } from './harness';
+import { loadBuiltPage, loadWithQuery, requireBuild, waitForText, type CloudCall } from './harness';
 
 const staffMe = { signedIn: true, displayName: '张敏', roles: ['staff'], committee: { id: 'c-1', name: '曹杨一村居民委员会' }, street: null, district: null };
 const HOUR = 3600_000;
@@ -22,31 +22,6 @@ const open = {
 };
 
 type Event = { action: string; payload: Record<string, unknown>; requestId: string };
-type Def = { methods?: Record<string, unknown> };
-
-/** The harness opens pages with an empty query; pass `?id=` into the page's onLoad as WeChat does. */
-async function loadWithQuery(route: string, query: Record<string, string>, onCall: (n: string, d: unknown) => unknown) {
-  // Loading the simulator defines the global Component; do it first, then wrap that.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  require('miniprogram-simulate');
-  const g = globalThis as Record<string, unknown>;
-  const component = g.Component as (o: Def) => void;
-  g.Component = (def: Def) => {
-    const onLoad = def.methods?.onLoad;
-    if (typeof onLoad === 'function') {
-      def.methods!.onLoad = function (this: unknown, o: object) {
-        return (onLoad as (o: object) => unknown).call(this, { ...o, ...query });
-      };
-    }
-    return component(def);
-  };
-  try {
-    return await loadBuiltPage(route, onCall);
-  } finally {
-    g.Component = component;
-  }
-}
-
 describe('staff inbox detail (built dist)', () => {
   const calls: CloudCall[] = [];
   let page: Awaited<ReturnType<typeof loadBuiltPage>>;

@@ -3,35 +3,13 @@
  * appear at the empty required fields without sending anything, and a filled form goes to
  * worklog.createVisit with a Shanghai instant, the 附件二 fields and the chosen type.
  */
-import { loadBuiltPage, requireBuild, waitForText, type CloudCall } from './harness';
+import { loadBuiltPage, loadWithQuery, requireBuild, waitForText, type CloudCall } from './harness';
 
 const staffMe = { signedIn: true, displayName: '张敏', roles: ['staff'], committee: { id: 'c-1', name: '曹杨一村居民委员会' }, street: null, district: null };
 
 type Event = { action: string; payload: Record<string, unknown>; requestId: string };
-type Def = { methods?: Record<string, unknown> };
 type Sim = Awaited<ReturnType<typeof loadBuiltPage>>['sim'] & { querySelectorAll(s: string): { dom: HTMLElement; dispatchEvent(n: string, o?: object): void }[] };
 
-/** The harness opens pages with an empty query; pass `?type=` into the page's onLoad as WeChat does. */
-async function loadWithQuery(route: string, query: Record<string, string>, onCall: (n: string, d: unknown) => unknown) {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  require('miniprogram-simulate');
-  const g = globalThis as Record<string, unknown>;
-  const component = g.Component as (o: Def) => void;
-  g.Component = (def: Def) => {
-    const onLoad = def.methods?.onLoad;
-    if (typeof onLoad === 'function') {
-      def.methods!.onLoad = function (this: unknown, o: object) {
-        return (onLoad as (o: object) => unknown).call(this, { ...o, ...query });
-      };
-    }
-    return component(def);
-  };
-  try {
-    return await loadBuiltPage(route, onCall);
-  } finally {
-    g.Component = component;
-  }
-}
 
 describe('visit record form (built dist)', () => {
   const calls: CloudCall[] = [];
