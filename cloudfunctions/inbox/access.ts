@@ -2,13 +2,11 @@
  * Who may see and touch a question: the asker (their own only) and the staff of its committee.
  * Anyone else gets NOT_FOUND, so ids of other committees' questions reveal nothing.
  */
-import type { QuestionDoc } from '@shared/domain/inbox';
+import { QUESTIONS, type QuestionDoc } from '@shared/domain/inbox';
 import type { StaffDoc } from '@shared/domain/people';
 import { AppError } from '@shared/errors';
 import type { Database } from '../_kit/cloud';
 import { requireRole, type Principal } from '../_kit/principal';
-
-export const QUESTIONS = 'inbox_questions';
 
 const notFound = () => new AppError('NOT_FOUND', '留言不存在或无权查看');
 

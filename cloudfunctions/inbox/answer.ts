@@ -4,12 +4,12 @@
  * so two staff answering at once, or two ratings, cannot both take effect.
  */
 import { handOver, INBOX_CODES, rate, reply, retryNotify } from '@shared/contracts/inbox';
-import type { QuestionDoc, QuestionHandover, QuestionReply } from '@shared/domain/inbox';
+import { QUESTIONS, type QuestionDoc, type QuestionHandover, type QuestionReply } from '@shared/domain/inbox';
 import type { StaffDoc } from '@shared/domain/people';
 import { AppError } from '@shared/errors';
 import { recordId } from '../_kit/idempotent';
 import { handle } from '../_kit/runtime';
-import { QUESTIONS, questionForAsker, questionForStaff, readQuestion } from './access';
+import { questionForAsker, questionForStaff, readQuestion } from './access';
 import { notifyQuestion } from './notify';
 import { questionView } from './view';
 

@@ -4,6 +4,7 @@
  * resident's question survives any notification failure.
  */
 import { ask, INBOX_CODES } from '@shared/contracts/inbox';
+import { QUESTIONS } from '@shared/domain/inbox';
 import type { CommitteeDoc } from '@shared/domain/regions';
 import { AppError } from '@shared/errors';
 import { newQuestion } from '@shared/inbox';
@@ -11,7 +12,7 @@ import { assertTextAllowed } from '../_kit/content-check';
 import { insertOnce, recordId } from '../_kit/idempotent';
 import { requireSignedIn } from '../_kit/principal';
 import { handle } from '../_kit/runtime';
-import { QUESTIONS, readQuestion } from './access';
+import { readQuestion } from './access';
 import { notifyQuestion } from './notify';
 import { questionView } from './view';
 

@@ -4,12 +4,12 @@
  * points card).
  */
 import { satisfiedCounts } from '@shared/contracts/inbox';
-import type { QuestionDoc } from '@shared/domain/inbox';
+import { QUESTIONS, type QuestionDoc } from '@shared/domain/inbox';
 import type { StaffDoc } from '@shared/domain/people';
 import { onlineReplyPoints, satisfiedAnswersByStaff, type AnswerFacts } from '@shared/inbox';
 import { monthWindow } from '@shared/time';
 import { handle } from '../_kit/runtime';
-import { QUESTIONS, requireCommitteeStaff } from './access';
+import { requireCommitteeStaff } from './access';
 
 const PAGE = 1000;
 

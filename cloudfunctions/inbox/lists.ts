@@ -1,9 +1,9 @@
 /** Reading questions: the resident's own, one question, and the committee inbox for staff. */
 import { getQuestion, myQuestions, staffInbox } from '@shared/contracts/inbox';
-import type { QuestionDoc } from '@shared/domain/inbox';
+import { QUESTIONS, type QuestionDoc } from '@shared/domain/inbox';
 import { requireSignedIn } from '../_kit/principal';
 import { handle } from '../_kit/runtime';
-import { QUESTIONS, questionFor, requireCommitteeStaff } from './access';
+import { questionFor, requireCommitteeStaff } from './access';
 import { questionView } from './view';
 
 const nextOffset = (offset: number, got: number, total: number) => (offset + got < total ? offset + got : null);

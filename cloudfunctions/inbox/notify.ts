@@ -11,9 +11,8 @@ import { noticeExcerpt, REPLY_WINDOW_HOURS } from '@shared/inbox';
 import { shanghai } from '@shared/time';
 import type { Database } from '../_kit/cloud';
 import type { Logger } from '../_kit/logger';
+import { shiftsOnDuty } from '../_kit/on-duty';
 import { createWecomClient, wecomConfigFromEnv, type WecomClient } from '../_kit/wecom';
-// the roster owns "who is on duty"; it exports this query for the inbox
-import { shiftsOnDuty } from '../roster/on-duty';
 
 /** The staff page a notice opens (built by the client's staff subpackage). */
 export const STAFF_INBOX_DETAIL_PAGE = 'packages/staff/pages/inbox/detail';

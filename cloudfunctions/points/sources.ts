@@ -7,16 +7,14 @@
  * 专项行动 and 志愿服务 have no records anywhere yet, so they are entered by the secretary
  * (entries.ts); see docs/points.md.
  */
+import { QUESTIONS } from '@shared/domain/inbox';
 import type { RecordCounts } from '@shared/domain/points';
-import type { ShiftDoc } from '@shared/domain/roster';
-import type { WorkRecordDoc } from '@shared/domain/worklog';
+import { SHIFTS, type ShiftDoc } from '@shared/domain/roster';
+import { RECORDS, type WorkRecordDoc } from '@shared/domain/worklog';
 import { satisfiedAnswersByStaff, type AnswerFacts } from '@shared/inbox/satisfied';
 import { monthWindow } from '@shared/time';
 import { summarizeStaffMonth } from '@shared/worklog/summary';
 import type { ActionContext } from '../_kit/runtime';
-import { QUESTIONS } from '../inbox/access';
-import { SHIFTS } from '../roster/view';
-import { RECORDS } from '../worklog/create';
 import { readAll } from '../_kit/paging';
 
 /** Records follow the person: a card counts the staff member's own work, whichever committee it was for. */

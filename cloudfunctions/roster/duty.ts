@@ -4,7 +4,7 @@
  * the official calendar, who is on duty now, and attendance per month.
  */
 import { attendance, onDutyNow, signIn, week } from '@shared/contracts/roster';
-import type { ShiftDoc } from '@shared/domain/roster';
+import { SHIFTS, type ShiftDoc } from '@shared/domain/roster';
 import { AppError } from '@shared/errors';
 import { calendarDay } from '@shared/roster/calendar';
 import { addDays, signInVerdict, weekStart } from '@shared/roster/shift';
@@ -12,10 +12,10 @@ import { localWindow, monthWindow } from '@shared/time';
 import { summarizeStaffMonth } from '@shared/worklog/summary';
 import { handle } from '../_kit/runtime';
 import { allCommitteeStaff, committeeDoc, committeeMember } from '../_kit/committee-access';
+import { monthShifts } from '../_kit/month-shifts';
+import { shiftsOnDuty } from '../_kit/on-duty';
 import { iso, readAll } from '../_kit/paging';
-import { monthShifts } from '../worklog/summary';
-import { shiftsOnDuty } from './on-duty';
-import { SHIFTS, toShift } from './view';
+import { toShift } from './view';
 
 export const signInHandler = handle(signIn, async ({ shiftId }, ctx) => {
   const m = await committeeMember(ctx);

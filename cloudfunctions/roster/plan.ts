@@ -4,14 +4,14 @@
  * official calendar unless the secretary names one that does not contradict it.
  */
 import { planShift, removeShift } from '@shared/contracts/roster';
-import type { ShiftDoc } from '@shared/domain/roster';
+import { SHIFTS, type ShiftDoc } from '@shared/domain/roster';
 import { AppError } from '@shared/errors';
 import { calendarDay } from '@shared/roster/calendar';
 import { kindProblem, naturalKind, shiftInstants } from '@shared/roster/shift';
 import { insertOnce, recordId } from '../_kit/idempotent';
 import { handle } from '../_kit/runtime';
 import { committeeDoc, committeeStaff, requireSecretary } from '../_kit/committee-access';
-import { SHIFTS, toShift } from './view';
+import { toShift } from './view';
 
 export const planShiftHandler = handle(planShift, async (input, ctx) => {
   const m = await requireSecretary(ctx);

@@ -3,14 +3,12 @@
  * and to the instant the work happened; a retried request (same requestId) finds the first
  * attempt's record instead of writing a second one.
  */
-import type { WorkRecordDoc } from '@shared/domain/worklog';
+import { RECORDS, type WorkRecordDoc } from '@shared/domain/worklog';
 import { AppError } from '@shared/errors';
 import { editableUntil, occurredAtProblem } from '@shared/worklog/rules';
 import { insertOnce, recordId } from '../_kit/idempotent';
 import type { ActionContext } from '../_kit/runtime';
 import type { CommitteeMember } from '../_kit/committee-access';
-
-export const RECORDS = 'worklog_records';
 
 type Body<D> = D extends { type: infer T extends string } ? (T extends keyof D ? D[T] : never) : never;
 export type RecordBody = { [K in WorkRecordDoc['type']]: Body<Extract<WorkRecordDoc, { type: K }>> };

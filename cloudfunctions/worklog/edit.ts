@@ -4,12 +4,12 @@
  * Removal is soft: the record stays for audit and stops being listed or counted.
  */
 import { removeRecord, updateRecord } from '@shared/contracts/worklog';
-import type { WorkRecordDoc } from '@shared/domain/worklog';
+import { RECORDS, type WorkRecordDoc } from '@shared/domain/worklog';
 import { AppError } from '@shared/errors';
 import type { ActionContext } from '../_kit/runtime';
 import { handle } from '../_kit/runtime';
 import { committeeDoc, committeeMember, type CommitteeMember } from '../_kit/committee-access';
-import { checkOccurredAt, RECORDS } from './create';
+import { checkOccurredAt } from './create';
 import { visitBody } from './records';
 import { toSummary } from './view';
 

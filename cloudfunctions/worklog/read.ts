@@ -4,13 +4,12 @@
  * resident's name and is written to audit_log.
  */
 import { getRecord, listRecords } from '@shared/contracts/worklog';
-import type { WorkRecordDoc } from '@shared/domain/worklog';
+import { RECORDS, type WorkRecordDoc } from '@shared/domain/worklog';
 import { AppError } from '@shared/errors';
 import { monthWindow } from '@shared/time';
 import { handle } from '../_kit/runtime';
 import { committeeDoc, committeeMember } from '../_kit/committee-access';
 import { auditRead } from './audit';
-import { RECORDS } from './create';
 import { readPage } from '../_kit/paging';
 import { toDetail, toSummary } from './view';
 

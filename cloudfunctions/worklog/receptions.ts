@@ -10,14 +10,14 @@ import {
   renewReceptionToken,
   signReception,
 } from '@shared/contracts/worklog';
-import type { ReceptionFields, WorkRecordDoc } from '@shared/domain/worklog';
+import { RECORDS, type ReceptionFields, type WorkRecordDoc } from '@shared/domain/worklog';
 import { AppError } from '@shared/errors';
 import type { CommitteeDoc } from '@shared/domain/regions';
 import type { ActionContext } from '../_kit/runtime';
 import { handle } from '../_kit/runtime';
 import { requireSignedIn } from '../_kit/principal';
 import { committeeDoc, committeeMember, type CommitteeMember } from '../_kit/committee-access';
-import { createRecord, RECORDS } from './create';
+import { createRecord } from './create';
 import { iso } from '../_kit/paging';
 import { hashToken, newToken } from './reception-token';
 import { toSummary } from './view';

@@ -5,8 +5,7 @@
  * window's documents completely.
  */
 import { committeeStats, monthSummary } from '@shared/contracts/worklog';
-import type { ShiftDoc } from '@shared/domain/roster';
-import type { WorkOrderDoc, WorkRecordDoc } from '@shared/domain/worklog';
+import { RECORDS, type WorkOrderDoc, type WorkRecordDoc } from '@shared/domain/worklog';
 import { AppError } from '@shared/errors';
 import { localWindow, monthWindow, type Window } from '@shared/time';
 import { countCommitteeRecords, summarizeStaffMonth } from '@shared/worklog/summary';
@@ -14,22 +13,14 @@ import { countOrders } from '@shared/worklog/workorder';
 import type { ActionContext } from '../_kit/runtime';
 import { handle } from '../_kit/runtime';
 import { allCommitteeStaff, committeeMember } from '../_kit/committee-access';
-import { RECORDS } from './create';
+import { monthShifts } from '../_kit/month-shifts';
 import { ORDERS } from './orders';
 import { iso, readAll } from '../_kit/paging';
-
-import { SHIFTS } from '../roster/view';
 
 function monthRecords(ctx: ActionContext, scope: { committeeId: string; staffId?: string }, w: Window): Promise<WorkRecordDoc[]> {
   const _ = ctx.db.command;
   const where = { ...scope, at: _.gte(w.start).and(_.lt(w.end)), removedAt: null };
   return readAll<WorkRecordDoc>(ctx.db.collection(RECORDS).where(where).orderBy('at', 'asc').orderBy('_id', 'asc'));
-}
-
-export function monthShifts(ctx: ActionContext, scope: { committeeId: string; staffId?: string }, w: Window): Promise<ShiftDoc[]> {
-  const _ = ctx.db.command;
-  const where = { ...scope, startAt: _.gte(w.start).and(_.lt(w.end)) };
-  return readAll<ShiftDoc>(ctx.db.collection(SHIFTS).where(where).orderBy('startAt', 'asc').orderBy('_id', 'asc'));
 }
 
 export const monthSummaryHandler = handle(monthSummary, async ({ month, scope }, ctx) => {

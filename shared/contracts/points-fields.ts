@@ -1,6 +1,7 @@
 /** zod building blocks of the points card contracts: entries, evidence, card values. */
 import { z } from 'zod';
 import { AWARD_LEVELS, COMPETITION_PRIZES, type CardValues, type EntryPayload } from '../domain/points';
+import { POINTS_CARD_COUNT_KEYS } from '../rubric/keys';
 import { cloudFileId, localDate, localMonth, text } from './worklog-fields';
 
 export { localMonth };
@@ -87,25 +88,6 @@ export const cardValues = z.object({
 export const CARD_VALUES_MATCH: z.output<typeof cardValues> extends CardValues ? (CardValues extends z.output<typeof cardValues> ? true : never) : never = true;
 
 /** The count-type inputs a correction may set directly (deductions and the reset need a decision). */
-export const CORRECTABLE_COUNTS = [
-  'firstContactReceptions',
-  'onlineRepliesSatisfied',
-  'householdsVisited',
-  'staggeredShiftsAttended',
-  'specialActionDays',
-  'volunteerServiceDays',
-  'personalAwardsCity',
-  'personalAwardsDistrict',
-  'personalAwardsStreet',
-  'collectiveAwardsCity',
-  'collectiveAwardsDistrict',
-  'collectiveAwardsStreet',
-  'personalExcellentRatings',
-  'committeeExcellentRatings',
-  'trainingsAttended',
-  'competitionsEntered',
-  'competitionFirstPrizes',
-  'competitionSecondPrizes',
-  'competitionThirdPrizes',
-] as const satisfies readonly (keyof CardValues)[];
-export type CorrectableCount = (typeof CORRECTABLE_COUNTS)[number];
+// publicityAdopted is a yes/no, not a count: correctCard sets it through its own field
+export type CorrectableCount = Exclude<(typeof POINTS_CARD_COUNT_KEYS)[number], 'publicityAdopted'>;
+export const CORRECTABLE_COUNTS: readonly CorrectableCount[] = POINTS_CARD_COUNT_KEYS.filter((k): k is CorrectableCount => k !== 'publicityAdopted');

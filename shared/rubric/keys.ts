@@ -46,7 +46,8 @@ export const ACCEPTANCE_PLATFORM_KEYS = [
   'interactiveUsage',
 ] as const satisfies readonly (typeof ACCEPTANCE_INPUT_KEYS)[number][];
 
-export const POINTS_CARD_INPUT_KEYS = [
+/** What a month earns, counted from records or the secretary's evidenced entries (publicityAdopted is a yes/no). */
+export const POINTS_CARD_COUNT_KEYS = [
   'firstContactReceptions',
   'onlineRepliesSatisfied',
   'householdsVisited',
@@ -67,10 +68,12 @@ export const POINTS_CARD_INPUT_KEYS = [
   'competitionFirstPrizes',
   'competitionSecondPrizes',
   'competitionThirdPrizes',
-  'residentComplaints',
-  'disputeEscalations',
-  'safetyOrDisciplineBreach',
 ] as const;
+
+/** The 投诉扣分 items: each rests on a collective decision (积分规则说明 3), not on evidence. */
+export const POINTS_CARD_DECISION_KEYS = ['residentComplaints', 'disputeEscalations', 'safetyOrDisciplineBreach'] as const;
+
+export const POINTS_CARD_INPUT_KEYS = [...POINTS_CARD_COUNT_KEYS, ...POINTS_CARD_DECISION_KEYS] as const;
 
 /** One staff member's month. Counts come from staff records; the rest is entered by the secretary. */
 export interface PointsCardInputValues {

@@ -1,8 +1,10 @@
 /** Corrections of a signed card start from its values and list every change (shared/points/correction.ts). */
+import { CORRECTABLE_COUNTS } from '../../../shared/contracts/points-fields';
 import { scoreCard } from '../../../shared/points/card';
 import { applyCorrection } from '../../../shared/points/correction';
 import { entryOutsideMonth, needsEvidence } from '../../../shared/points/entries';
 import { cardValuesFrom, emptyCounts } from '../../../shared/points/values';
+import { POINTS_CARD_INPUT_KEYS } from '../../../shared/rubric/keys';
 
 const decisions = new Map([['d9', { _id: 'd9', date: '2026-11-05', meeting: '11月班子会议' }]]);
 const signed = cardValuesFrom({ ...emptyCounts(), receptionsConfirmed: 12, householdsVisited: 27 }, [], new Map());
@@ -25,6 +27,20 @@ describe('applyCorrection', () => {
     expect(changes).toEqual([{ key: 'safetyOrDisciplineBreach', before: false, after: true }]);
     expect(scoreCard(values, '2026-10').totals.total).toBe(0);
     expect(() => applyCorrection(signed, { counts: {}, complaints: [], disputes: [], safetyBreach: { decisionId: 'x', reason: 'r' } }, decisions)).toThrow();
+  });
+});
+
+describe('card keys', () => {
+  // both lists are derived from their parts (shared/rubric/keys.ts); pinned here so a regrouping cannot change them
+  const countsBefore = ['firstContactReceptions', 'onlineRepliesSatisfied', 'householdsVisited', 'staggeredShiftsAttended', 'specialActionDays', 'volunteerServiceDays', 'personalAwardsCity', 'personalAwardsDistrict', 'personalAwardsStreet', 'collectiveAwardsCity', 'collectiveAwardsDistrict', 'collectiveAwardsStreet'];
+  const countsAfter = ['personalExcellentRatings', 'committeeExcellentRatings', 'trainingsAttended', 'competitionsEntered', 'competitionFirstPrizes', 'competitionSecondPrizes', 'competitionThirdPrizes'];
+
+  it('lists the rubric inputs in the card order, deductions last', () => {
+    expect(POINTS_CARD_INPUT_KEYS).toEqual([...countsBefore, 'publicityAdopted', ...countsAfter, 'residentComplaints', 'disputeEscalations', 'safetyOrDisciplineBreach']);
+  });
+
+  it('lets a correction set every count but not the yes/no or the deductions', () => {
+    expect(CORRECTABLE_COUNTS).toEqual([...countsBefore, ...countsAfter]);
   });
 });
 

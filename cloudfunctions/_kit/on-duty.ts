@@ -1,10 +1,10 @@
 /**
  * Who is on duty now: the shifts of a committee whose window contains the instant, one query on
- * the committee_start index. Exported for the inbox, which notifies these staff first.
+ * the committee_start index. In the kit because the roster answers it and the inbox notifies
+ * these staff first, and each function is its own bundle.
  */
-import type { ShiftDoc } from '@shared/domain/roster';
-import type { Database } from '../_kit/cloud';
-import { SHIFTS } from './view';
+import { SHIFTS, type ShiftDoc } from '@shared/domain/roster';
+import type { Database } from './cloud';
 
 /** A committee has a handful of people on duty at once; 50 is a generous bound. */
 const MAX_ON_DUTY = 50;
