@@ -12,9 +12,9 @@ import { listStaff, setStaffActive, STAFF_ROLE_LABELS, type StaffView } from '@s
 import type { Me } from '../../hooks/useMe';
 import { call } from '../../services/cloud';
 import { FormError } from '../staff/FormError';
-import { PagedList } from '../staff/PagedList';
+import { PagedList } from '../PagedList';
 import { Tabs } from '../staff/Tabs';
-import { usePaged } from '../staff/usePaged';
+import { usePagedList } from '../../hooks/usePagedList';
 import { useSubmit } from '../staff/useSubmit';
 import { ImportPanel } from './ImportPanel';
 import { StaffForm } from './StaffForm';
@@ -63,7 +63,7 @@ export function StaffDirectory({ me }: { me: Me }) {
   const [filter, setFilter] = useState<'active' | 'all'>('active');
   const [mode, setMode] = useState<Mode>({ kind: 'list' });
   const [saved, setSaved] = useState<string | null>(null);
-  const list = usePaged((offset) => call(listStaff, { includeInactive: filter === 'all', offset, limit: 20 }), filter);
+  const list = usePagedList((offset) => call(listStaff, { includeInactive: filter === 'all', offset, limit: 20 }), filter);
   const grantable = list.first?.grantableRoles ?? [];
   const canManage = grantable.length > 0;
   const scope = me.roles.includes('city_admin') ? '全市' : me.district?.name ?? me.street?.name ?? me.committee?.name ?? '';
@@ -98,6 +98,7 @@ export function StaffDirectory({ me }: { me: Me }) {
       <Tabs value={filter} options={[['active', '在职人员'], ['all', '全部（含已停用）']]} onChange={setFilter} />
       <PagedList
         list={list}
+        variant='staff'
         empty='没有人员。'
         keyOf={(s) => s.id}
         render={(s) => <StaffRow s={s} canManage={canManage} onEdit={() => { setSaved(null); setMode({ kind: 'edit', staff: s }); }} onChanged={list.reload} />}

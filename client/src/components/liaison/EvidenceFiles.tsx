@@ -7,7 +7,6 @@ import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { isAppError } from '@shared/errors';
 import { uploadFile } from '../../services/storage';
-import { busyProps } from './busy';
 
 export interface Evidence { fileID: string; name: string }
 
@@ -58,8 +57,8 @@ export function EvidenceFiles({ files, onChange, required }: { files: Evidence[]
       </View>
       {files.length >= MAX_FILES ? <Text className='field__count'>最多 {MAX_FILES} 份</Text> : (
         <View>
-          <Button className='btn' {...busyProps(busy)} onClick={photos}>拍照或选择图片</Button>
-          {DEV_GATEWAY ? null : <Button className='btn' {...busyProps(busy)} onClick={chatFiles}>从聊天中选择文件</Button>}
+          <Button className='btn' loading={busy} disabled={busy} onClick={photos}>拍照或选择图片</Button>
+          {DEV_GATEWAY ? null : <Button className='btn' loading={busy} disabled={busy} onClick={chatFiles}>从聊天中选择文件</Button>}
         </View>
       )}
       {error ? <View role='alert'><Text className='field__error'>{error}</Text></View> : null}

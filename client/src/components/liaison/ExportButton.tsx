@@ -9,7 +9,6 @@ import { Button, Text, View } from '@tarojs/components';
 import { AppError, isAppError } from '@shared/errors';
 import { exportSnapshot } from '@shared/contracts/metrics-export';
 import { call } from '../../services/cloud';
-import { busyProps } from './busy';
 
 async function hand(url: string, fileName: string): Promise<void> {
   if (DEV_GATEWAY) {
@@ -46,7 +45,7 @@ export function ExportButton({ snapshotId }: { snapshotId: string }) {
   };
   return (
     <View>
-      <Button className='btn' {...busyProps(busy)} onClick={run}>导出 Excel 表格</Button>
+      <Button className='btn' loading={busy} disabled={busy} onClick={run}>导出 Excel 表格</Button>
       {done ? <Text className='notice'>已生成：{done}</Text> : null}
       {error ? <View className='form__error' role='alert'><Text>{error}</Text></View> : null}
     </View>

@@ -12,7 +12,7 @@ import { isAppError } from '@shared/errors';
 import { useAsync } from '../../hooks/useAsync';
 import { call } from '../../services/cloud';
 import { ErrorView, Loading } from '../States';
-import { useReturnReload } from '../staff/useReturnReload';
+import { useReturnReload } from '../../hooks/useReturnReload';
 import { SnapshotPanel } from './SnapshotPanel';
 import { WindowPicker } from './WindowPicker';
 

@@ -11,10 +11,9 @@ import type { OutputOf } from '@shared/contract';
 import { call } from '../../services/cloud';
 import { Alert } from './Alert';
 import { formatDateTime } from './format';
-import { PagedList } from './PagedList';
-import { usePagedList } from './usePagedList';
+import { PagedList } from '../PagedList';
+import { usePagedList } from '../../hooks/usePagedList';
 import { useSubmit } from './useSubmit';
-import { busyProps } from './busy';
 import './resident.css';
 
 type Comment = OutputOf<typeof addComment>;
@@ -62,16 +61,16 @@ export function Comments({ target, closedReason = null, title = '居民留言' }
           <Text className='rform__count'>{draft.length}/{MAX}</Text>
           <Alert text={send.error} />
           <Alert text={sent} tone='ok' />
-          <Button className='btn btn--primary' {...busyProps(send.busy)} onClick={onSend}>发表留言</Button>
+          <Button className='btn btn--primary' loading={send.busy} disabled={send.busy} onClick={onSend}>发表留言</Button>
         </View>
       )}
       <PagedList
-        state={list.state}
-        onRetry={list.reload}
-        onMore={list.loadMore}
+        list={list}
+        variant='resident'
         empty='还没有留言'
-        renderItem={(c) => (
-          <View key={c.id} className='rcomment'>
+        keyOf={(c) => c.id}
+        render={(c) => (
+          <View className='rcomment'>
             <Text className='rcomment__who'>
               {c.author.kind === 'staff' ? `${c.author.name}（居委会）` : c.author.name}
               {c.author.mine ? '（我）' : ''}

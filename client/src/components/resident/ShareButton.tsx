@@ -7,7 +7,6 @@ import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import { Alert } from './Alert';
 import { useSubmit } from './useSubmit';
-import { busyProps } from './busy';
 import './resident.css';
 
 interface Props {
@@ -30,7 +29,7 @@ export function ShareButton({ record, path }: Props) {
   };
   return (
     <View>
-      <Button className='btn btn--primary' {...busyProps(share.busy)} onClick={onShare}>转发到微信群</Button>
+      <Button className='btn btn--primary' loading={share.busy} disabled={share.busy} onClick={onShare}>转发到微信群</Button>
       <Alert text={share.error} />
       {link ? (
         <View className='ralert ralert--ok' role='status'>

@@ -9,7 +9,6 @@ import type { OutputOf } from '@shared/contract';
 import { Alert } from '../../components/resident/Alert';
 import { useSubmit } from '../../components/resident/useSubmit';
 import { call } from '../../services/cloud';
-import { busyProps } from '../../components/resident/busy';
 
 type PollView = NonNullable<OutputOf<typeof getTopic>['poll']>;
 
@@ -75,7 +74,7 @@ export function Poll({ topicId, poll, stage, onVoted }: Props) {
             </Button>
           ))}
           <Alert text={vote.error} />
-          <Button className='btn btn--primary' {...busyProps(vote.busy, vote.busy || chosen.length === 0)} onClick={() => void submit()}>
+          <Button className='btn btn--primary' loading={vote.busy} disabled={vote.busy || chosen.length === 0} onClick={() => void submit()}>
             {chosen.length === 0 ? '请先选择' : '投票'}
           </Button>
         </View>

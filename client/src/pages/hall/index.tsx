@@ -1,15 +1,16 @@
 /** 议事厅: the committee's topics by stage, and (for verified residents) raising a new one. */
-import { useRef, useState } from 'react';
-import Taro, { useDidShow, useReachBottom } from '@tarojs/taro';
+import { useState } from 'react';
+import Taro, { useReachBottom } from '@tarojs/taro';
 import { Button, Text } from '@tarojs/components';
 import { listTopics, type TopicStage } from '@shared/contracts/content-topics';
 import { Screen } from '../../components/Screen';
 import { formatDay } from '../../components/resident/format';
 import { ListItem } from '../../components/resident/ListItem';
-import { PagedList } from '../../components/resident/PagedList';
+import { PagedList } from '../../components/PagedList';
 import { RESIDENT_ROUTES, withQuery } from '../../components/resident/routes';
 import { Tabs } from '../../components/resident/Tabs';
-import { usePagedList } from '../../components/resident/usePagedList';
+import { usePagedList } from '../../hooks/usePagedList';
+import { useReturnReload } from '../../hooks/useReturnReload';
 import { call } from '../../services/cloud';
 import { STAGE_LABELS, TOPIC_STAGES } from './labels';
 
@@ -21,23 +22,18 @@ export default function HallPage() {
   const list = usePagedList((offset) => call(listTopics, { stage: stage === 'all' ? undefined : stage, offset, limit: 20 }), stage);
   useReachBottom(list.loadMore);
   // Back from a topic (a vote) or from raising one: show the list as it is now.
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) list.reload();
-    shown.current = true;
-  });
+  useReturnReload(list.reload);
   return (
     <Screen>
       <Button className='btn btn--primary' onClick={() => void Taro.navigateTo({ url: RESIDENT_ROUTES.propose })}>我要提议题</Button>
       <Tabs options={FILTERS} value={stage} onChange={setStage} />
       <PagedList
-        state={list.state}
-        onRetry={list.reload}
-        onMore={list.loadMore}
+        list={list}
+        variant='resident'
         empty='这里还没有议题'
-        renderItem={(t) => (
+        keyOf={(t) => t.id}
+        render={(t) => (
           <ListItem
-            key={t.id}
             title={t.title}
             tag={STAGE_LABELS[t.stage]}
             tagStrong={t.stage === 'discussing'}

@@ -16,7 +16,6 @@ import { useMe } from '../../hooks/useMe';
 import { PollEditor, type PollDraft } from './PollEditor';
 import { hasAnyRole } from '../../lib/roles';
 import { call } from '../../services/cloud';
-import { busyProps } from '../../components/resident/busy';
 
 /** staff may propose too; a resident needs a claimed household (role `resident`) */
 const PROPOSERS = ['resident', 'staff', 'secretary'] as const;
@@ -47,7 +46,7 @@ function ProposeForm() {
       <Text className='rform__count'>{description.length}/{TEXT_MAX}</Text>
       <PollEditor value={poll} onChange={(p) => { setPoll(p); send.clearError(); }} />
       <Alert text={send.error} />
-      <Button className='btn btn--primary' {...busyProps(send.busy)} onClick={() => void onSubmit()}>提交议题</Button>
+      <Button className='btn btn--primary' loading={send.busy} disabled={send.busy} onClick={() => void onSubmit()}>提交议题</Button>
     </View>
   );
 }

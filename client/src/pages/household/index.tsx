@@ -17,7 +17,6 @@ import { call } from '../../services/cloud';
 import { IS_WEAPP } from '../signup/privacy';
 import { SIGNUP_ROUTES } from '../signup/routes';
 import '../signup/signup.css';
-import { busyProps } from '../signup/fields';
 
 function Members({ household }: { household: MyHousehold }) {
   return (
@@ -40,7 +39,7 @@ function Invite({ token, onCreate, busy, error }: { token: string | null; onCrea
       <Text className='card__title'>邀请家人</Text>
       <Text className='card__text'>把邀请发给家人，家人点开就能加入本户。每个邀请只能用一次，3 天内有效。</Text>
       <Alert text={error} />
-      {!token ? <Button className='btn btn--primary' {...busyProps(busy)} onClick={onCreate}>生成邀请</Button> : null}
+      {!token ? <Button className='btn btn--primary' loading={busy} disabled={busy} onClick={onCreate}>生成邀请</Button> : null}
       {token && IS_WEAPP ? <Button className='btn btn--primary' openType='share'>发给家人</Button> : null}
       {token && !IS_WEAPP ? <Text className='card__text'>邀请链接：{withQuery(SIGNUP_ROUTES.join, { token })}</Text> : null}
     </View>
@@ -76,7 +75,7 @@ function Household({ household, onLeft }: { household: MyHousehold; onLeft: () =
       <Members household={household} />
       <Invite token={token} onCreate={() => void onCreate()} busy={invite.busy} error={invite.error} />
       <Alert text={leave.error} />
-      <Button className='btn' {...busyProps(leave.busy)} onClick={() => void onLeave()}>退出家庭</Button>
+      <Button className='btn' loading={leave.busy} disabled={leave.busy} onClick={() => void onLeave()}>退出家庭</Button>
     </View>
   );
 }

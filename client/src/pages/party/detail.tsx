@@ -17,7 +17,6 @@ import { useSubmit } from '../../components/resident/useSubmit';
 import { useAsync } from '../../hooks/useAsync';
 import { call } from '../../services/cloud';
 import { KIND_LABELS } from './labels';
-import { busyProps } from '../../components/resident/busy';
 
 type Post = OutputOf<typeof getPartyPost>;
 
@@ -70,10 +69,10 @@ function Signup({ post, onChange }: { post: Post; onChange: (p: Partial<Post>) =
         {post.signedUpByMe ? (
           <>
             <Text className='card__text'>您已报名。</Text>
-            <Button className='btn' {...busyProps(write.busy)} onClick={() => void act(false)}>取消报名</Button>
+            <Button className='btn' loading={write.busy} disabled={write.busy} onClick={() => void act(false)}>取消报名</Button>
           </>
         ) : post.signupOpen ? (
-          <Button className='btn btn--primary' {...busyProps(write.busy)} onClick={() => void act(true)}>我要报名</Button>
+          <Button className='btn btn--primary' loading={write.busy} disabled={write.busy} onClick={() => void act(true)}>我要报名</Button>
         ) : (
           <Text className='card__text'>{closedReason(post, Date.now())}</Text>
         )}
@@ -91,7 +90,7 @@ function Like({ post, onChange }: { post: Post; onChange: (p: Partial<Post>) => 
   return (
     <View>
       <Alert text={write.error} />
-      <Button className={post.likedByMe ? 'btn btn--primary' : 'btn'} aria-pressed={post.likedByMe} {...busyProps(false, write.busy)} onClick={() => void toggle()}>
+      <Button className={post.likedByMe ? 'btn btn--primary' : 'btn'} aria-pressed={post.likedByMe} disabled={write.busy} onClick={() => void toggle()}>
         {post.likedByMe ? `已点赞（${post.likeCount}）· 再点一下取消` : `点赞（${post.likeCount}）`}
       </Button>
     </View>

@@ -11,7 +11,6 @@ import { Alert } from '../../components/resident/Alert';
 import { RESIDENT_ROUTES, withQuery } from '../../components/resident/routes';
 import { useSubmit } from '../../components/resident/useSubmit';
 import { call } from '../../services/cloud';
-import { busyProps } from '../../components/resident/busy';
 
 export default function AskPage() {
   const [content, setContent] = useState('');
@@ -38,7 +37,7 @@ export default function AskPage() {
         />
         <Text className='rform__count'>{content.length}/{MAX_QUESTION_LENGTH}</Text>
         <Alert text={send.error} />
-        <Button className='btn btn--primary' {...busyProps(send.busy)} onClick={() => void onSubmit()}>提交</Button>
+        <Button className='btn btn--primary' loading={send.busy} disabled={send.busy} onClick={() => void onSubmit()}>提交</Button>
       </View>
     </Screen>
   );

@@ -12,7 +12,6 @@ import { useSubmit } from '../../components/resident/useSubmit';
 import { useAsync } from '../../hooks/useAsync';
 import { call } from '../../services/cloud';
 import { statusLabel } from './status';
-import { busyProps } from '../../components/resident/busy';
 
 function Rating({ question, onRated }: { question: QuestionView; onRated: (q: QuestionView) => void }) {
   const send = useSubmit((requestId, satisfied: boolean) => call(rate, { questionId: question.id, satisfied }, { requestId }));
@@ -37,8 +36,8 @@ function Rating({ question, onRated }: { question: QuestionView; onRated: (q: Qu
       <Text className='card__title'>您对答复满意吗？</Text>
       <Text className='card__hint'>只能评价一次。</Text>
       <Alert text={send.error} />
-      <Button className='btn btn--primary' {...busyProps(false, send.busy)} onClick={() => void choose(true)}>满意</Button>
-      <Button className='btn' {...busyProps(false, send.busy)} onClick={() => void choose(false)}>不满意</Button>
+      <Button className='btn btn--primary' disabled={send.busy} onClick={() => void choose(true)}>满意</Button>
+      <Button className='btn' disabled={send.busy} onClick={() => void choose(false)}>不满意</Button>
     </View>
   );
 }

@@ -1,14 +1,14 @@
 /** 问居委会: the caller's own questions, newest first, with their state; and 我要提问. */
-import { useRef } from 'react';
-import Taro, { useDidShow, useReachBottom } from '@tarojs/taro';
+import Taro, { useReachBottom } from '@tarojs/taro';
 import { Button, Text } from '@tarojs/components';
 import { myQuestions } from '@shared/contracts/inbox';
 import { Screen } from '../../components/Screen';
 import { formatDateTime } from '../../components/resident/format';
 import { ListItem } from '../../components/resident/ListItem';
-import { PagedList } from '../../components/resident/PagedList';
+import { PagedList } from '../../components/PagedList';
 import { RESIDENT_ROUTES, withQuery } from '../../components/resident/routes';
-import { usePagedList } from '../../components/resident/usePagedList';
+import { usePagedList } from '../../hooks/usePagedList';
+import { useReturnReload } from '../../hooks/useReturnReload';
 import { call } from '../../services/cloud';
 import { statusLabel } from './status';
 
@@ -19,22 +19,17 @@ export default function QuestionsPage() {
   const list = usePagedList((offset) => call(myQuestions, { offset, limit: 20 }));
   useReachBottom(list.loadMore);
   // Back from asking or rating: show the current state.
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) list.reload();
-    shown.current = true;
-  });
+  useReturnReload(list.reload);
   return (
     <Screen>
       <Button className='btn btn--primary' onClick={() => void Taro.navigateTo({ url: RESIDENT_ROUTES.ask })}>我要提问</Button>
       <PagedList
-        state={list.state}
-        onRetry={list.reload}
-        onMore={list.loadMore}
+        list={list}
+        variant='resident'
         empty='您还没有向居委会提过问题'
-        renderItem={(q) => (
+        keyOf={(q) => q.id}
+        render={(q) => (
           <ListItem
-            key={q.id}
             title={firstLine(q.content)}
             tag={statusLabel(q)}
             tagStrong={q.status === 'answered' && q.canRate}

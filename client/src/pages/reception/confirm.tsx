@@ -13,7 +13,6 @@ import { AppError, isAppError } from '@shared/errors';
 import { Screen } from '../../components/Screen';
 import { ErrorView, Loading } from '../../components/States';
 import { Alert } from '../../components/resident/Alert';
-import { busyProps } from '../../components/resident/busy';
 import { errorText } from '../../components/resident/errors';
 import { formatDateTime } from '../../components/resident/format';
 import { useSubmit } from '../../components/resident/useSubmit';
@@ -123,7 +122,7 @@ function Confirm({ token }: { token: string }) {
       </View>
       <Details r={preview.data} />
       <Alert text={confirm.error} />
-      <Button className='btn btn--primary' {...busyProps(confirm.busy)} onClick={() => void onConfirm()}>确认</Button>
+      <Button className='btn btn--primary' loading={confirm.busy} disabled={confirm.busy} onClick={() => void onConfirm()}>确认</Button>
       <Text className='card__hint'>内容不对？请不要确认，直接告诉工作人员。</Text>
     </View>
   );

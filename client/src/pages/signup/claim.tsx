@@ -16,7 +16,7 @@ import { useSubmit } from '../../components/resident/useSubmit';
 import { useMe } from '../../hooks/useMe';
 import { call } from '../../services/cloud';
 import { CommitteePicker, type CommitteeChoice } from './CommitteePicker';
-import { busyProps, fieldErrors, type FieldErrors } from './fields';
+import { fieldErrors, type FieldErrors } from './fields';
 import { SIGNUP_ROUTES } from './routes';
 import './signup.css';
 import '../../components/resident/resident.css';
@@ -80,12 +80,12 @@ function ClaimForm({ committee }: { committee: CommitteeChoice }) {
       <Field id='idSuffix' label='这位成员身份证号码的后六位' hint='最后一位是 X 的，照样填 X' type='idcard' value={form.idSuffix} error={errors.idSuffix} maxlength={6} onChange={set('idSuffix')} />
       <Alert text={claim.error} />
       {failedCode === CONSENT_CODES.required ? <Button className='btn' onClick={() => void Taro.redirectTo({ url: `${SIGNUP_ROUTES.consent}?review=1` })}>阅读个人信息保护指引</Button> : null}
-      <Button id='claim-submit' className='btn btn--primary' {...busyProps(claim.busy)} onClick={() => void onSubmit()}>核对并登记</Button>
+      <Button id='claim-submit' className='btn btn--primary' loading={claim.busy} disabled={claim.busy} onClick={() => void onSubmit()}>核对并登记</Button>
       {failedCode === HOUSEHOLD_CODES.claimFailed && !checkSent ? (
         <View>
           <Text className='card__hint'>确认填写无误，仍然核对不上？可能是居委会的信息需要更新。</Text>
           <Alert text={check.error} />
-          <Button className='btn' {...busyProps(check.busy)} onClick={() => void onCheck()}>请居委会核对</Button>
+          <Button className='btn' loading={check.busy} disabled={check.busy} onClick={() => void onCheck()}>请居委会核对</Button>
         </View>
       ) : null}
       {checkSent ? <Alert tone='ok' text='已提交。居委会工作人员核对后会联系您，也可以直接到居委会办理。' /> : null}
@@ -104,7 +104,7 @@ function CodeForm() {
       <Text className='rform__label'>居委会给您的登记码（8位）</Text>
       <Input id='claim-code' className='rform__input' value={code} maxlength={9} onInput={(e) => { setCode(e.detail.value); redeem.clearError(); }} />
       <Alert text={redeem.error} />
-      <Button className='btn btn--primary' {...busyProps(redeem.busy)} onClick={() => void onSubmit()}>用登记码登记</Button>
+      <Button className='btn btn--primary' loading={redeem.busy} disabled={redeem.busy} onClick={() => void onSubmit()}>用登记码登记</Button>
     </View>
   );
 }

@@ -13,11 +13,3 @@ export function fieldErrors(schema: z.ZodType, input: unknown): FieldErrors | nu
   }
   return out;
 }
-
-/**
- * Button props for a write in flight. Taro's H5 button writes `disabled="false"` as an attribute
- * and its stylesheet greys any `[disabled]`, so the props are left out entirely when not busy.
- */
-export function busyProps(busy: boolean): { loading?: true; disabled?: true } {
-  return busy ? { loading: true, disabled: true } : {};
-}

@@ -17,7 +17,6 @@ import { call } from '../../services/cloud';
 import { IS_WEAPP, reportAgreed, reportDisagreed, requirePrivacy } from './privacy';
 import { SIGNUP_ROUTES } from './routes';
 import './signup.css';
-import { busyProps } from './fields';
 
 const AGREE_BUTTON = 'privacy-agree';
 
@@ -75,11 +74,11 @@ function ConsentForm({ next }: { next: string }) {
       <Notice />
       <Alert text={agree.error} />
       {IS_WEAPP ? (
-        <Button id={AGREE_BUTTON} className='btn btn--primary' openType='agreePrivacyAuthorization' {...busyProps(agree.busy)} onAgreePrivacyAuthorization={() => void onAgree()}>
+        <Button id={AGREE_BUTTON} className='btn btn--primary' openType='agreePrivacyAuthorization' loading={agree.busy} disabled={agree.busy} onAgreePrivacyAuthorization={() => void onAgree()}>
           同意并开始登记
         </Button>
       ) : (
-        <Button className='btn btn--primary' {...busyProps(agree.busy)} onClick={() => void onAgree()}>
+        <Button className='btn btn--primary' loading={agree.busy} disabled={agree.busy} onClick={() => void onAgree()}>
           同意并开始登记
         </Button>
       )}

@@ -15,7 +15,6 @@ import { useMe } from '../../hooks/useMe';
 import { call } from '../../services/cloud';
 import { SIGNUP_ROUTES } from './routes';
 import './signup.css';
-import { busyProps } from './fields';
 
 export default function JoinPage() {
   const { params } = useRouter();
@@ -41,7 +40,7 @@ export default function JoinPage() {
           <Text className='card__text'>加入后，您可以和家人一样收到居委会的公告、参加议事、向居委会留言。</Text>
           <Text className='card__hint'>邀请只能使用一次，3 天内有效。</Text>
           <Alert text={token ? join.error : '邀请链接不完整，请让家人重新分享'} />
-          {token ? <Button className='btn btn--primary' {...busyProps(join.busy)} onClick={() => void onJoin()}>加入家庭</Button> : null}
+          {token ? <Button className='btn btn--primary' loading={join.busy} disabled={join.busy} onClick={() => void onJoin()}>加入家庭</Button> : null}
           <Button className='btn' onClick={() => void Taro.switchTab({ url: '/pages/home/index' })}>返回首页</Button>
         </View>
       ) : null}

@@ -11,7 +11,6 @@ import { RoleGate } from '../../../../components/RoleGate';
 import { Screen } from '../../../../components/Screen';
 import { ErrorView, Loading } from '../../../../components/States';
 import { allowedScores, scoreProblem } from '../../../../components/liaison/assessable';
-import { busyProps } from '../../../../components/liaison/busy';
 import { EvidenceFiles, type Evidence } from '../../../../components/liaison/EvidenceFiles';
 import { scoreOf } from '../../../../components/liaison/format';
 import { LIAISON_ROUTES } from '../../../../components/liaison/routes';
@@ -71,7 +70,7 @@ function Form({ view, path }: { view: SnapshotView; path: string }) {
       <EvidenceFiles files={files} onChange={setFiles} required={allowed.evidenceRequired} />
       {problem ? <View className='form__error' role='alert'><Text>{problem}</Text></View> : null}
       <FormError error={save.error} />
-      <Button className='btn btn--primary' {...busyProps(save.busy)} onClick={submit}>保存评定</Button>
+      <Button className='btn btn--primary' loading={save.busy} disabled={save.busy} onClick={submit}>保存评定</Button>
     </View>
   );
 }

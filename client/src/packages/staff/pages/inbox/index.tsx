@@ -4,10 +4,10 @@ import { Button, Text, View } from '@tarojs/components';
 import { staffInbox } from '@shared/contracts/inbox';
 import { Screen } from '../../../../components/Screen';
 import { StaffGate } from '../../../../components/staff/StaffGate';
-import { PagedList } from '../../../../components/staff/PagedList';
+import { PagedList } from '../../../../components/PagedList';
 import { QuestionCard } from '../../../../components/staff/QuestionCard';
-import { usePaged } from '../../../../components/staff/usePaged';
-import { useReturnReload } from '../../../../components/staff/useReturnReload';
+import { usePagedList } from '../../../../hooks/usePagedList';
+import { useReturnReload } from '../../../../hooks/useReturnReload';
 import { open } from '../../../../components/staff/nav';
 import { STAFF_ROUTES } from '../../../../components/staff/routes';
 import { call } from '../../../../services/cloud';
@@ -17,7 +17,7 @@ const FILTERS: [Filter, string][] = [['all', '全部'], ['open', '待回复'], [
 
 function Inbox() {
   const [status, setStatus] = useState<Filter>('all');
-  const list = usePaged((offset) => call(staffInbox, { status, offset, limit: 20 }), status);
+  const list = usePagedList((offset) => call(staffInbox, { status, offset, limit: 20 }), status);
   useReturnReload(list.reload);
   const first = list.first;
 
@@ -36,6 +36,7 @@ function Inbox() {
       </View>
       <PagedList
         list={list}
+        variant='staff'
         empty={status === 'open' ? '没有待回复的留言。' : '还没有居民留言。'}
         keyOf={(q) => q.id}
         render={(q) => <QuestionCard q={q} onOpen={() => open(STAFF_ROUTES.inboxDetail(q.id))} />}

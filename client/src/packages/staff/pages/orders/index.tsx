@@ -5,10 +5,10 @@ import { listIssues, type WorkOrderOut } from '@shared/contracts/worklog-orders'
 import type { OrderStatus } from '@shared/domain/worklog';
 import { Screen } from '../../../../components/Screen';
 import { StaffGate } from '../../../../components/staff/StaffGate';
-import { PagedList } from '../../../../components/staff/PagedList';
+import { PagedList } from '../../../../components/PagedList';
 import { Tabs } from '../../../../components/staff/Tabs';
-import { usePaged } from '../../../../components/staff/usePaged';
-import { useReturnReload } from '../../../../components/staff/useReturnReload';
+import { usePagedList } from '../../../../hooks/usePagedList';
+import { useReturnReload } from '../../../../hooks/useReturnReload';
 import { open } from '../../../../components/staff/nav';
 import { STAFF_ROUTES } from '../../../../components/staff/routes';
 import { ORDER_STATUS_LABELS } from '../../../../components/staff/labels';
@@ -34,7 +34,7 @@ export function OrderItem({ o }: { o: WorkOrderOut }) {
 function Orders() {
   const [status, setStatus] = useState<Filter>('all');
   const [mine, setMine] = useState(false);
-  const list = usePaged(
+  const list = usePagedList(
     (offset) => call(listIssues, { status: status === 'all' ? undefined : status, assignedToMe: mine, offset, limit: 20 }),
     `${status}|${mine}`,
   );
@@ -45,7 +45,7 @@ function Orders() {
       <Tabs value={mine ? 'mine' : 'all'} options={[['all', '全居委'], ['mine', '分给我的']]} onChange={(v) => setMine(v === 'mine')} />
       <Tabs value={status} options={FILTERS} onChange={setStatus} />
       {list.first ? <Text className='section-title'>共 {list.first.total} 件</Text> : null}
-      <PagedList list={list} empty='没有这类工单。' keyOf={(o) => o.id} render={(o) => <OrderItem o={o} />} />
+      <PagedList list={list} variant='staff' empty='没有这类工单。' keyOf={(o) => o.id} render={(o) => <OrderItem o={o} />} />
     </View>
   );
 }

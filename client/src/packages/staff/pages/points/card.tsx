@@ -13,7 +13,7 @@ import { PointsCard } from '../../../../components/staff/PointsCard';
 import { EntryForm, ENTRY_KIND_LABELS } from '../../../../components/staff/forms/EntryForm';
 import { FormError } from '../../../../components/staff/FormError';
 import { useSubmit } from '../../../../components/staff/useSubmit';
-import { useReturnReload } from '../../../../components/staff/useReturnReload';
+import { useReturnReload } from '../../../../hooks/useReturnReload';
 import { formatDateTime } from '../../../../components/staff/time';
 import { open as openPage } from '../../../../components/staff/nav';
 import { STAFF_ROUTES } from '../../../../components/staff/routes';

@@ -13,8 +13,8 @@ import { Screen } from '../../../../components/Screen';
 import { isSecretary, StaffGate } from '../../../../components/staff/StaffGate';
 import { DateField, TextArea, TextField } from '../../../../components/staff/Fields';
 import { FormError } from '../../../../components/staff/FormError';
-import { PagedList } from '../../../../components/staff/PagedList';
-import { usePaged } from '../../../../components/staff/usePaged';
+import { PagedList } from '../../../../components/PagedList';
+import { usePagedList } from '../../../../hooks/usePagedList';
 import { useSubmit } from '../../../../components/staff/useSubmit';
 import { useColleagues } from '../../../../components/staff/useColleagues';
 import { formatDateTime, localDate } from '../../../../components/staff/time';
@@ -110,13 +110,13 @@ function DecisionItem({ d, names }: { d: Decision; names: Map<string, string> })
 
 function Decisions({ staffId }: { staffId?: string }) {
   const colleagues = useColleagues();
-  const list = usePaged((offset) => call(listDecisions, { offset, limit: 20 }), 'decisions');
+  const list = usePagedList((offset) => call(listDecisions, { offset, limit: 20 }), 'decisions');
   const names = new Map(colleagues.status === 'ready' ? colleagues.data.map((s) => [s.id, s.name] as const) : []);
   return (
     <View>
       <DecisionForm staffId={staffId} onSaved={list.reload} />
       <Text className='section-title'>本居委的集体决定</Text>
-      <PagedList list={list} empty='还没有记录集体讨论决定。' keyOf={(d) => d.id} render={(d) => <DecisionItem d={d} names={names} />} />
+      <PagedList list={list} variant='staff' empty='还没有记录集体讨论决定。' keyOf={(d) => d.id} render={(d) => <DecisionItem d={d} names={names} />} />
     </View>
   );
 }

@@ -8,11 +8,11 @@ import { listRecords, type RecordSummary } from '@shared/contracts/worklog';
 import type { RecordType } from '@shared/domain/worklog';
 import { Screen } from '../../../../components/Screen';
 import { isSecretary, StaffGate } from '../../../../components/staff/StaffGate';
-import { PagedList } from '../../../../components/staff/PagedList';
+import { PagedList } from '../../../../components/PagedList';
 import { MonthBar } from '../../../../components/staff/MonthBar';
 import { Tabs } from '../../../../components/staff/Tabs';
-import { usePaged } from '../../../../components/staff/usePaged';
-import { useReturnReload } from '../../../../components/staff/useReturnReload';
+import { usePagedList } from '../../../../hooks/usePagedList';
+import { useReturnReload } from '../../../../hooks/useReturnReload';
 import { open } from '../../../../components/staff/nav';
 import { STAFF_ROUTES } from '../../../../components/staff/routes';
 import { RECORD_TYPE_LABELS, VISIT_KIND_LABELS } from '../../../../components/staff/labels';
@@ -46,7 +46,7 @@ function Records({ me }: { me: Me }) {
   const [month, setMonth] = useState(localMonth);
   const [type, setType] = useState<TypeFilter>('all');
   const [scope, setScope] = useState<'mine' | 'committee'>('mine');
-  const list = usePaged(
+  const list = usePagedList(
     (offset) => call(listRecords, { scope, month, type: type === 'all' ? undefined : type, offset, limit: 20 }),
     `${scope}|${month}|${type}`,
   );
@@ -64,7 +64,7 @@ function Records({ me }: { me: Me }) {
       <MonthBar month={month} onChange={setMonth} />
       <Tabs value={type} options={TYPES} onChange={setType} />
       {list.first ? <Text className='section-title'>共 {list.first.total} 条</Text> : null}
-      <PagedList list={list} empty='这个月还没有记录。' keyOf={(r) => r.id} render={(r) => <RecordItem r={r} showAuthor={scope === 'committee'} />} />
+      <PagedList list={list} variant='staff' empty='这个月还没有记录。' keyOf={(r) => r.id} render={(r) => <RecordItem r={r} showAuthor={scope === 'committee'} />} />
     </View>
   );
 }

@@ -11,9 +11,9 @@ import { Screen } from '../../../../components/Screen';
 import { StaffGate } from '../../../../components/staff/StaffGate';
 import { TextField } from '../../../../components/staff/Fields';
 import { FormError } from '../../../../components/staff/FormError';
-import { PagedList } from '../../../../components/staff/PagedList';
+import { PagedList } from '../../../../components/PagedList';
 import { Tabs } from '../../../../components/staff/Tabs';
-import { usePaged } from '../../../../components/staff/usePaged';
+import { usePagedList } from '../../../../hooks/usePagedList';
 import { useSubmit } from '../../../../components/staff/useSubmit';
 import { formatDateTime } from '../../../../components/staff/time';
 import { call } from '../../../../services/cloud';
@@ -74,8 +74,8 @@ function CheckItem({ item, onResolved }: { item: Check; onResolved: () => void }
 
 function Checks() {
   const [status, setStatus] = useState<Status>('open');
-  // listChecks pages by number; usePaged's offset is that number here
-  const list = usePaged(async (page) => {
+  // listChecks pages by number; usePagedList's offset is that number here
+  const list = usePagedList(async (page) => {
     const r = await call(listChecks, { status, page });
     return { items: r.items, nextOffset: r.hasMore ? page + 1 : null };
   }, status);
@@ -85,6 +85,7 @@ function Checks() {
       <Tabs value={status} options={[['open', '待处理'], ['resolved', '已处理']] as const} onChange={setStatus} />
       <PagedList
         list={list}
+        variant='staff'
         empty={status === 'open' ? '没有待处理的核对申请' : '还没有已处理的核对申请'}
         keyOf={(c) => (c as Check).id}
         render={(c) => <CheckItem item={c as Check} onResolved={list.reload} />}

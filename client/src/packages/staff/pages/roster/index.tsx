@@ -13,7 +13,7 @@ import { Screen } from '../../../../components/Screen';
 import { isSecretary, StaffGate } from '../../../../components/staff/StaffGate';
 import { open } from '../../../../components/staff/nav';
 import { STAFF_ROUTES } from '../../../../components/staff/routes';
-import { useReturnReload } from '../../../../components/staff/useReturnReload';
+import { useReturnReload } from '../../../../hooks/useReturnReload';
 import { SHIFT_KIND_LABELS } from '../../../../components/staff/labels';
 import { addDays, formatDateTime, formatLocalDate, localDate, weekdayName } from '../../../../components/staff/time';
 import type { Me } from '../../../../hooks/useMe';

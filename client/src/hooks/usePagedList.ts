@@ -1,7 +1,9 @@
 /**
- * Offset pagination for every staff list: the first page loads on mount and whenever `key`
- * changes (a filter or month); 加载更多 appends the next page. A late answer from an older run
- * is dropped, so switching filters quickly never mixes lists.
+ * A list that loads page by page (offset pagination, as every content, inbox and staff list
+ * answers): the first page loads on mount and whenever `key` changes (a filter or a month), with
+ * loading / error states; 加载更多 or reaching the bottom appends the next page. A late answer
+ * from an earlier run (after a reload or a filter change) is dropped, so lists never mix.
+ * The result goes to `PagedList` as it is.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { AppError, isAppError } from '@shared/errors';
@@ -10,6 +12,8 @@ export interface Page {
   items: unknown[];
   nextOffset: number | null;
 }
+
+export type Item<P extends Page> = P['items'][number];
 
 export interface PagedState<P extends Page> {
   status: 'loading' | 'error' | 'ready';
@@ -22,17 +26,28 @@ export interface PagedState<P extends Page> {
   moreError: AppError | null;
 }
 
+export interface Paged<P extends Page> extends PagedState<P> {
+  reload: () => void;
+  loadMore: () => void;
+  /** Puts an item the user just created at the top without reloading the list. */
+  prepend: (item: Item<P>) => void;
+}
+
+function loading<P extends Page>(): PagedState<P> {
+  return { status: 'loading', items: [], first: null, nextOffset: null, error: null, loadingMore: false, moreError: null };
+}
+
 const asAppError = (e: unknown) => (isAppError(e) ? e : new AppError('INTERNAL'));
 
-export function usePaged<P extends Page>(load: (offset: number) => Promise<P>, key: string) {
-  const [state, setState] = useState<PagedState<P>>({ status: 'loading', items: [], first: null, nextOffset: null, error: null, loadingMore: false, moreError: null });
+export function usePagedList<P extends Page>(load: (offset: number) => Promise<P>, key = ''): Paged<P> {
+  const [state, setState] = useState<PagedState<P>>(loading);
   const loadRef = useRef(load);
   loadRef.current = load;
   const run = useRef(0);
 
   const reload = useCallback(() => {
     const id = ++run.current;
-    setState({ status: 'loading', items: [], first: null, nextOffset: null, error: null, loadingMore: false, moreError: null });
+    setState(loading());
     loadRef.current(0).then(
       (p) => { if (id === run.current) setState({ status: 'ready', items: p.items, first: p, nextOffset: p.nextOffset, error: null, loadingMore: false, moreError: null }); },
       (e: unknown) => { if (id === run.current) setState((s) => ({ ...s, status: 'error', error: asAppError(e) })); },
@@ -45,9 +60,10 @@ export function usePaged<P extends Page>(load: (offset: number) => Promise<P>, k
 
   const loadMore = useCallback(() => {
     const id = run.current;
-    const { nextOffset, loadingMore } = current.current;
-    if (nextOffset === null || loadingMore) return;
+    const { status, nextOffset, loadingMore } = current.current;
+    if (status !== 'ready' || nextOffset === null || loadingMore) return;
     setState((s) => ({ ...s, loadingMore: true, moreError: null }));
+    // a second call before the next render (a tap while reaching the bottom) loads nothing twice
     current.current = { ...current.current, loadingMore: true };
     loadRef.current(nextOffset).then(
       (p) => { if (id === run.current) setState((c) => ({ ...c, items: [...c.items, ...p.items], nextOffset: p.nextOffset, loadingMore: false })); },
@@ -55,10 +71,14 @@ export function usePaged<P extends Page>(load: (offset: number) => Promise<P>, k
     );
   }, []);
 
+  const prepend = useCallback((item: Item<P>) => {
+    setState((c) => (c.status === 'ready' ? { ...c, items: [item, ...c.items] } : c));
+  }, []);
+
   useEffect(() => {
     reload();
     return () => { run.current++; };
   }, [reload, key]);
 
-  return { ...state, reload, loadMore };
+  return { ...state, reload, loadMore, prepend };
 }
