@@ -132,7 +132,7 @@ const declared: DatabaseSchema = [
   },
   {
     name: 'notices',
-    description: '社区公告: scheduled publish time, pin, expiry; readCount / shareCount / shareReadCount kept in transactions',
+    description: '社区公告: scheduled publish time, pin, expiry; readCount / shareCount / shareReadCount / groupCount kept in transactions',
     indexes: [
       { name: 'committee_feed', keys: [['committeeId', 1], ['pinned', -1], ['publishAt', -1]] },
       { name: 'committee_published', keys: [['committeeId', 1], ['publishAt', -1]] },
@@ -148,7 +148,7 @@ const declared: DatabaseSchema = [
   },
   {
     name: 'notice_shares',
-    description: 'a notice shared into a WeChat group: sharer, group id when known, reads that arrived through it',
+    description: 'a notice shared from the app (转发): sharer and time; readCount counts the reads that arrived through it',
     indexes: [
       { name: 'notice', keys: [['noticeId', 1], ['at', -1]] },
       { name: 'committee_at', keys: [['committeeId', 1], ['at', -1]] },
@@ -156,10 +156,18 @@ const declared: DatabaseSchema = [
   },
   {
     name: 'notice_share_reads',
-    description: 'first read of a notice that arrived through a share, one per user per share',
+    description: 'first read of a notice that arrived through a share, one per user per share, with the group chat it came from',
     indexes: [
       { name: 'share', keys: [['shareId', 1], ['at', -1]] },
       { name: 'committee_at', keys: [['committeeId', 1], ['at', -1]] },
+    ],
+  },
+  {
+    name: 'notice_groups',
+    description: 'a group chat (opengid, decrypted by CloudBase) a notice was opened from: one per notice and group (_id derived from both)',
+    indexes: [
+      { name: 'notice', keys: [['noticeId', 1], ['firstAt', -1]] },
+      { name: 'committee_at', keys: [['committeeId', 1], ['firstAt', -1]] },
     ],
   },
   {

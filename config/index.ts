@@ -20,7 +20,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     designWidth: 750,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'client/src',
-    outputRoot: `dist/${target}`,
+    // TARO_OUTPUT_ROOT lets parallel work build side by side (tests read WEAPP_DIST to match)
+    outputRoot: process.env.TARO_OUTPUT_ROOT || `dist/${target}`,
     plugins: [],
     alias: { '@shared': sharedDir },
     defineConstants: {

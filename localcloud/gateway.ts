@@ -13,11 +13,14 @@ import { FunctionError } from './functions/runner';
 import type { LocalCloud } from './stack';
 import type { Persona } from './personas';
 import { signinPage } from './signin-page';
+import { localOpenGroupId } from './open-data';
 import { safeFileName } from '../shared/files';
 import { localMonthOf } from '../shared/time';
 
 export const DEV_APPID = 'wxdevlocal000000';
 const COOKIE = 'sqy_dev_persona';
+/** the dev group chat this browser is treated as having opened the app from */
+const GROUP_COOKIE = 'sqy_dev_group';
 const MAX_BODY = 1024 * 1024;
 const MAX_UPLOAD = 50 * 1024 * 1024;
 
@@ -106,6 +109,24 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
     }
   }
 
+  /**
+   * wx.getGroupEnterInfo for H5: a fresh cloudID for the dev group chat chosen on the sign-in
+   * page, issued to the signed-in user; null when the app was not "opened from a group".
+   */
+  function groupEnter(req: http.IncomingMessage, res: http.ServerResponse) {
+    const who = current(req);
+    const group = cookieValue(req, GROUP_COOKIE);
+    if (!who || !group) return json(res, 200, { cloudID: null });
+    json(res, 200, { cloudID: opts.cloud.openData.issue(who.openid, { opengid: localOpenGroupId(DEV_APPID, group) }) });
+  }
+
+  async function chooseGroup(req: http.IncomingMessage, res: http.ServerResponse) {
+    const group = (new URLSearchParams(await readBody(req)).get('group') ?? '').trim().slice(0, 40);
+    const cookie = group ? `${GROUP_COOKIE}=${encodeURIComponent(group)}; Path=/; HttpOnly; SameSite=Lax` : `${GROUP_COOKIE}=; Path=/; Max-Age=0`;
+    res.writeHead(303, { 'set-cookie': cookie, location: '/__dev/signin' });
+    res.end();
+  }
+
   /** wx.cloud.uploadFile for H5: the body is the file; it lands under the caller's own folder. */
   async function upload(req: http.IncomingMessage, res: http.ServerResponse, name: string) {
     const who = current(req);
@@ -153,6 +174,7 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
       if (url.pathname === '/api/storage/upload' && req.method === 'POST') return upload(req, res, url.searchParams.get('name') ?? 'file');
       if (url.pathname === '/api/storage/temp-urls' && req.method === 'POST') return tempUrls(req, res);
       if (url.pathname === '/__dev/whoami') return json(res, 200, { dev: true, persona: current(req) });
+      if (url.pathname === '/__dev/group-enter') return req.method === 'POST' ? chooseGroup(req, res) : groupEnter(req, res);
       const timer = /^\/__dev\/timers\/([a-z][a-z0-9_-]*)\/([\w-]+)$/.exec(url.pathname);
       if (timer && req.method === 'POST') {
         // what CloudBase's scheduler would do at the trigger's time, on demand
@@ -164,7 +186,7 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
       }
       if (url.pathname === '/__dev/signin' && req.method === 'GET') {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-        return res.end(signinPage(opts.personas(), current(req), opts.links ?? []));
+        return res.end(signinPage(opts.personas(), current(req), opts.links ?? [], cookieValue(req, GROUP_COOKIE) ?? null));
       }
       if (url.pathname === '/__dev/signin' && req.method === 'POST') {
         const id = new URLSearchParams(await readBody(req)).get('persona') ?? '';

@@ -5,7 +5,7 @@ const KIND_LABEL: Record<Persona['kind'], string> = { resident: '居民', staff:
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export function signinPage(personas: Persona[], current: Persona | null, links: { label: string; href: string }[]): string {
+export function signinPage(personas: Persona[], current: Persona | null, links: { label: string; href: string }[], group: string | null = null): string {
   const groups = (Object.keys(KIND_LABEL) as Persona['kind'][]).map((kind) => {
     const items = personas.filter((p) => p.kind === kind);
     if (!items.length) return '';
@@ -25,5 +25,8 @@ button.current{border-color:#c62828}small{display:block;color:#555;font-size:15p
 </style></head><body><div class="warn" role="alert">开发环境的模拟登录：仅用于本地调试，正式版本中不存在此页面</div><main>
 <h1>选择身份</h1><p>当前：${current ? esc(current.label) : '未登录'}</p>
 <form method="post" action="/__dev/signin">${groups.join('')}<button name="persona" value="">退出模拟登录</button></form>
+<h2>模拟从微信群进入</h2><p>当前：${group ? `从群聊「${esc(group)}」进入` : '不是从群聊进入'}（页面调用 getGroupEnterInfo 时得到的群）</p>
+<form method="post" action="/__dev/group-enter"><input name="group" maxlength="40" placeholder="群聊名称，例如 3号楼居民群" value="${esc(group ?? '')}" style="width:100%;min-height:44px;font-size:18px;box-sizing:border-box">
+<button type="submit">设为从此群进入（留空则取消）</button></form>
 <p>${devLinks}</p></main></body></html>`;
 }

@@ -8,12 +8,15 @@ import { startAdminApi, sdkEnvFor, type AdminApi } from './admin-api';
 import { builtFunctionSpecs } from './functions/specs';
 import { FunctionRunner, type FunctionSpec, type InvocationSource } from './functions/runner';
 import { readFunctionConfigs } from '../scripts/functions-manifest';
+import { OpenDataIssuer } from './open-data';
 
 export interface LocalCloud {
   api: AdminApi;
   runner: FunctionRunner;
   /** environment that points the genuine SDK in this process or a child at this local cloud */
   sdkEnv: Record<string, string>;
+  /** WeChat open data: issues cloudIDs that `callAs` decrypts for their user */
+  openData: OpenDataIssuer;
   /** invoke a function as a mini-program user would (`wx.cloud.callFunction`) */
   callAs(from: InvocationSource, name: string, event: unknown): Promise<unknown>;
   /** fire a timer trigger declared in cloudbaserc.json, with the event CloudBase sends */
@@ -50,11 +53,14 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     baseEnv: { ...inheritedEnv(), ...sdkEnv, ...opts.functionEnv },
     maxInstancesPerFunction: opts.maxInstancesPerFunction,
   });
+  const openData = new OpenDataIssuer();
   return {
     api,
     runner,
     sdkEnv,
-    callAs: (from, name, event) => runner!.invoke(name, event, from),
+    openData,
+    // CloudBase decrypts open data only on calls from a mini-program user
+    callAs: (from, name, event) => runner!.invoke(name, from.source === 'wx_client' ? openData.decryptEventOpenData(event, from.openid ?? '') : event, from),
     fireTimer: (name, trigger, at = new Date()) => {
       const declared = readFunctionConfigs().find((f) => f.name === name)?.triggers?.find((t) => t.name === trigger);
       if (!declared) return Promise.reject(new Error(`no timer trigger ${trigger} on function ${name} in cloudbaserc.json`));

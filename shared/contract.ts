@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { ErrorBody } from './errors';
+import type { OpenDataKey } from './open-data';
 
 export const FUNCTION_NAMES = ['auth', 'household', 'content', 'inbox', 'worklog', 'roster', 'points', 'metrics', 'admin'] as const;
 export type FunctionName = (typeof FUNCTION_NAMES)[number];
@@ -13,10 +14,16 @@ export interface ActionContract<I extends z.ZodType = z.ZodType, O extends z.Zod
   action: string;
   input: I;
   output: O;
+  /** top-level open-data fields (shared/open-data.ts) the action reads, decrypted by WeChat */
+  openData: readonly OpenDataKey[];
 }
 
-export function defineAction<I extends z.ZodType, O extends z.ZodType>(fn: FunctionName, action: string, input: I, output: O): ActionContract<I, O> {
-  return { fn, action, input, output };
+export interface ActionOptions {
+  openData?: readonly OpenDataKey[];
+}
+
+export function defineAction<I extends z.ZodType, O extends z.ZodType>(fn: FunctionName, action: string, input: I, output: O, options: ActionOptions = {}): ActionContract<I, O> {
+  return { fn, action, input, output, openData: options.openData ?? [] };
 }
 
 export type InputOf<C extends ActionContract> = z.input<C['input']>;

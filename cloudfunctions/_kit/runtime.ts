@@ -7,10 +7,12 @@
 import type { z } from 'zod';
 import { describeIssues, functionEvent, type ActionContract, type FunctionName } from '@shared/contract';
 import { AppError, isAppError, type Envelope } from '@shared/errors';
+import type { OpenData } from '@shared/open-data';
 import { callerFrom, type Caller } from './caller';
 import { database, type Database } from './cloud';
 import { createLogger, type Logger } from './logger';
 import { loadPrincipal, type Principal } from './principal';
+import { readOpenData } from './open-data';
 
 export interface ActionContext {
   caller: Caller;
@@ -21,6 +23,8 @@ export interface ActionContext {
   now(): Date;
   /** the caller's roles and scope, loaded once per invocation on first use */
   principal(): Promise<Principal>;
+  /** open data WeChat decrypted for this caller, for the fields the action declares */
+  openData: OpenData;
 }
 
 export interface ActionHandler<C extends ActionContract = ActionContract> {
@@ -53,13 +57,15 @@ export function createFunction(fn: FunctionName, handlers: ActionHandler<any>[])
 
       const db = database();
       let principal: Promise<Principal> | undefined;
+      const actionLog = createLogger({ fn, action });
       const ctx: ActionContext = {
         caller,
         db,
-        log: createLogger({ fn, action }),
+        log: actionLog,
         requestId,
         now: () => new Date(),
         principal: () => (principal ??= loadPrincipal(db, caller)),
+        openData: readOpenData(event, handler.contract.openData, actionLog),
       };
       const result = await handler.run(input.data, ctx);
       const output = handler.contract.output.safeParse(result);

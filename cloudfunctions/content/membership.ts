@@ -77,3 +77,19 @@ export async function isMember(ctx: ActionContext, members: string, parentId: st
   const res = await ctx.db.collection(members).doc(memberKey(parentId, openid)).get();
   return ((res.data as unknown[] | undefined) ?? []).length > 0;
 }
+
+/**
+ * Which of `parentIds` the user has a record under: one query for a whole page (the record ids
+ * are derived, so no per-row lookups), for the "read / signed up / liked by me" marks on lists.
+ */
+export async function membersAmong(ctx: ActionContext, members: string, parentIds: readonly string[], openid: string): Promise<Set<string>> {
+  if (parentIds.length === 0 || !openid) return new Set();
+  const byKey = new Map(parentIds.map((id) => [memberKey(id, openid), id]));
+  const res = await ctx.db
+    .collection(members)
+    .where({ _id: ctx.db.command.in([...byKey.keys()]) })
+    .field({ _id: true })
+    .limit(byKey.size)
+    .get();
+  return new Set(((res.data as { _id: string }[] | undefined) ?? []).map((d) => byKey.get(d._id)!).filter(Boolean));
+}

@@ -1,15 +1,15 @@
 /**
  * 社区公告: publish and update (staff), list (residents: published and unexpired only, pinned
- * first then newest; staff: all, with their state), open (counts a resident's first read, and a
- * read that arrived through a share), share into a group chat.
+ * first then newest; staff: all, with their state), open (counts a resident's first read, a
+ * read that arrived through a share, and the group chat it was opened from), share.
  */
 import { getNotice, listNotices, publishNotice, shareNotice, updateNotice } from '@shared/contracts/content-notices';
-import type { NoticeDoc, NoticeReadDoc, NoticeShareDoc, NoticeShareReadDoc } from '@shared/domain/content';
+import type { NoticeDoc, NoticeGroupDoc, NoticeReadDoc, NoticeShareDoc, NoticeShareReadDoc } from '@shared/domain/content';
 import { AppError } from '@shared/errors';
 import { insertOnce, recordId } from '../_kit/idempotent';
 import { handle, type ActionContext } from '../_kit/runtime';
 import { ownDoc, requireStaff, viewer, type Viewer } from './access';
-import { isMember, join, type Counted } from './membership';
+import { isMember, join, membersAmong, type Counted } from './membership';
 import { noticeState, requireVisibleNotice } from './notice-state';
 import { iso, isoOrNull, readPage } from '../_kit/paging';
 import { inTransaction, txGet } from '../_kit/transaction';
@@ -18,6 +18,8 @@ const NOTICES = 'notices';
 const READS: Counted = { parent: NOTICES, members: 'notice_reads', counter: 'readCount' };
 const SHARES = 'notice_shares';
 const SHARE_READS: Counted = { parent: SHARES, members: 'notice_share_reads', counter: 'readCount' };
+/** a group chat is a "member" of the notice's reach: recorded once per group, counted */
+const GROUPS: Counted = { parent: NOTICES, members: 'notice_groups', counter: 'groupCount' };
 
 type Notice = NoticeDoc & Record<string, unknown>;
 
@@ -39,6 +41,7 @@ export const publishNoticeHandler = handle(publishNotice, async (input, ctx) => 
     readCount: 0,
     shareCount: 0,
     shareReadCount: 0,
+    groupCount: 0,
     authorStaffId: v.staff._id,
     authorName: v.staff.name,
     createdAt: now,
@@ -64,8 +67,9 @@ export const updateNoticeHandler = handle(updateNotice, async (input, ctx) => {
   return { id: n._id };
 });
 
-function summary(n: NoticeDoc, now: Date) {
+function summary(n: NoticeDoc, now: Date, readByMe: boolean) {
   return {
+    readByMe,
     id: n._id,
     title: n.title,
     pinned: n.pinned,
@@ -83,23 +87,33 @@ export const listNoticesHandler = handle(listNotices, async (input, ctx) => {
   const where = v.staff ? { committeeId: v.committeeId } : { committeeId: v.committeeId, publishAt: _.lte(now), expiresAt: _.or(_.eq(null), _.gt(now)) };
   const query = ctx.db.collection(NOTICES).where(where).orderBy('pinned', 'desc').orderBy('publishAt', 'desc').orderBy('_id', 'desc');
   const { rows, nextOffset } = await readPage<NoticeDoc>(query, input.offset, input.limit);
-  return { items: rows.map((n) => summary(n, now)), nextOffset };
+  // staff reads are not recorded, so staff never see a notice as read by them
+  const read = v.staff ? new Set<string>() : await membersAmong(ctx, READS.members, rows.map((n) => n._id), v.openid);
+  return { items: rows.map((n) => summary(n, now, read.has(n._id))), nextOffset };
 });
 
 /** Records a read that arrived through `shareId` (once per user per share; not the sharer's own). */
-async function recordShareRead(ctx: ActionContext, v: Viewer, n: NoticeDoc, shareId: string): Promise<boolean> {
+async function recordShareRead(ctx: ActionContext, v: Viewer, n: NoticeDoc, shareId: string, groupId: string | null): Promise<boolean> {
   const share = (await ctx.db.collection(SHARES).doc(shareId).get()).data as NoticeShareDoc[] | undefined;
   const s = share?.[0];
   // a stale or foreign share id in a link is ignored rather than failing the page
   if (!s || s.noticeId !== n._id || s.sharerOpenid === v.openid) return false;
   const _ = ctx.db.command;
-  const record: Omit<NoticeShareReadDoc, '_id'> = { shareId, noticeId: n._id, committeeId: n.committeeId, openid: v.openid, at: ctx.now() };
+  const record: Omit<NoticeShareReadDoc, '_id'> = { shareId, noticeId: n._id, committeeId: n.committeeId, openid: v.openid, at: ctx.now(), groupId };
   const r = await join<NoticeShareDoc & Record<string, unknown>>(ctx, SHARE_READS, shareId, v.openid, record, {
     alsoInTx: async (tx) => {
       await tx.collection(NOTICES).doc(n._id).update({ shareReadCount: _.inc(1) });
     },
   });
   return r.created;
+}
+
+/** Counts the group chat the notice was opened from, once per notice and group. */
+async function recordGroup(ctx: ActionContext, n: NoticeDoc, groupId: string, viaShareId: string | null): Promise<{ created: boolean; groupCount: number }> {
+  if (await isMember(ctx, GROUPS.members, n._id, groupId)) return { created: false, groupCount: n.groupCount ?? 0 };
+  const record: Omit<NoticeGroupDoc, '_id'> = { noticeId: n._id, committeeId: n.committeeId, groupId, viaShareId, firstAt: ctx.now() };
+  const r = await join<Notice>(ctx, GROUPS, n._id, groupId, record);
+  return { created: r.created, groupCount: Number(r.parent.groupCount ?? 0) };
 }
 
 export const getNoticeHandler = handle(getNotice, async (input, ctx) => {
@@ -109,19 +123,37 @@ export const getNoticeHandler = handle(getNotice, async (input, ctx) => {
   requireVisibleNotice(v, n, now);
   let firstRead = false;
   let viaShareRecorded = false;
+  let newGroupRecorded = false;
+  const groupId = ctx.openData.groupEnter?.opengid ?? null;
   // staff reading their own committee's notices is work, not the residents' interaction counted here
   // (a plain read answers a repeat visit, the common case, without opening a transaction)
   if (!v.staff && !(await isMember(ctx, READS.members, n._id, v.openid))) {
-    const record: Omit<NoticeReadDoc, '_id'> = { noticeId: n._id, committeeId: n.committeeId, openid: v.openid, at: now, viaShareId: input.viaShareId ?? null };
+    const record: Omit<NoticeReadDoc, '_id'> = { noticeId: n._id, committeeId: n.committeeId, openid: v.openid, at: now, viaShareId: input.viaShareId ?? null, groupId };
     const r = await join<Notice>(ctx, READS, n._id, v.openid, record);
     firstRead = r.created;
     n = { ...n, readCount: r.parent.readCount };
   }
   if (!v.staff && input.viaShareId) {
-    viaShareRecorded = await recordShareRead(ctx, v, n, input.viaShareId);
+    viaShareRecorded = await recordShareRead(ctx, v, n, input.viaShareId, groupId);
     if (viaShareRecorded) n = { ...n, shareReadCount: n.shareReadCount + 1 };
   }
-  return { ...summary(n, now), body: n.body, authorName: n.authorName, shareCount: n.shareCount, shareReadCount: n.shareReadCount, firstRead, viaShareRecorded };
+  // each record is whole on its own; a failure between them is made up by the next open
+  if (!v.staff && groupId) {
+    const g = await recordGroup(ctx, n, groupId, input.viaShareId ?? null);
+    newGroupRecorded = g.created;
+    n = { ...n, groupCount: g.groupCount };
+  }
+  return {
+    ...summary(n, now, !v.staff),
+    body: n.body,
+    authorName: n.authorName,
+    shareCount: n.shareCount,
+    shareReadCount: n.shareReadCount,
+    groupCount: n.groupCount ?? 0,
+    firstRead,
+    viaShareRecorded,
+    newGroupRecorded,
+  };
 });
 
 export const shareNoticeHandler = handle(shareNotice, async (input, ctx) => {
@@ -130,7 +162,7 @@ export const shareNoticeHandler = handle(shareNotice, async (input, ctx) => {
   if (noticeState(n, ctx.now()) !== 'published') throw new AppError('NOTICE_NOT_PUBLISHED', '只有正在发布中的公告可以分享');
   const _ = ctx.db.command;
   const shareId = recordId(ctx, 'notice_share');
-  const share: Omit<NoticeShareDoc, '_id'> = { noticeId: n._id, committeeId: n.committeeId, sharerOpenid: v.openid, groupId: input.groupId ?? null, at: ctx.now(), readCount: 0 };
+  const share: Omit<NoticeShareDoc, '_id'> = { noticeId: n._id, committeeId: n.committeeId, sharerOpenid: v.openid, at: ctx.now(), readCount: 0 };
   return inTransaction(ctx.db, async (tx) => {
     const notice = await txGet<NoticeDoc>(tx, NOTICES, n._id);
     if (!notice) throw new AppError('NOT_FOUND');

@@ -15,7 +15,7 @@ import { insertOnce, recordId } from '../_kit/idempotent';
 import { handle, type ActionContext } from '../_kit/runtime';
 import { ownDoc, requireStaff, viewer } from './access';
 import { audit } from './audit';
-import { isMember, join, leave, type Counted } from './membership';
+import { isMember, join, leave, membersAmong, type Counted } from './membership';
 import { iso, isoOrNull, readPage } from '../_kit/paging';
 
 const POSTS = 'party_posts';
@@ -49,8 +49,9 @@ export const publishPartyPostHandler = handle(publishPartyPost, async (input, ct
   return { id };
 });
 
-function summary(p: PartyPostDoc) {
+function summary(p: PartyPostDoc, mine: { likedByMe: boolean; signedUpByMe: boolean }) {
   return {
+    ...mine,
     id: p._id,
     kind: p.kind,
     title: p.title,
@@ -69,7 +70,9 @@ export const listPartyPostsHandler = handle(listPartyPosts, async (input, ctx) =
   const where = input.kind ? { committeeId: v.committeeId, kind: input.kind } : { committeeId: v.committeeId };
   const query = ctx.db.collection(POSTS).where(where).orderBy('publishedAt', 'desc').orderBy('_id', 'desc');
   const { rows, nextOffset } = await readPage<PartyPostDoc>(query, input.offset, input.limit);
-  return { items: rows.map(summary), nextOffset };
+  const ids = rows.map((p) => p._id);
+  const [liked, signedUp] = await Promise.all([membersAmong(ctx, LIKES.members, ids, v.openid), membersAmong(ctx, SIGNUPS.members, ids, v.openid)]);
+  return { items: rows.map((p) => summary(p, { likedByMe: liked.has(p._id), signedUpByMe: signedUp.has(p._id) })), nextOffset };
 });
 
 /** Why a sign-up is refused now, or null when it is open. */
@@ -86,12 +89,10 @@ export const getPartyPostHandler = handle(getPartyPost, async (input, ctx) => {
   const p = await ownDoc<PartyPostDoc>(ctx, v, POSTS, input.id);
   const [likedByMe, signedUpByMe] = await Promise.all([isMember(ctx, LIKES.members, p._id, v.openid), isMember(ctx, SIGNUPS.members, p._id, v.openid)]);
   return {
-    ...summary(p),
+    ...summary(p, { likedByMe, signedUpByMe }),
     body: p.body,
     endsAt: isoOrNull(p.endsAt),
     authorName: p.authorName,
-    likedByMe,
-    signedUpByMe,
     signupOpen: !signedUpByMe && signupClosedReason(p, ctx.now()) === null,
   };
 });

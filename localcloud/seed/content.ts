@@ -146,7 +146,7 @@ export async function seedContent(db: Database, now: number = Date.now()): Promi
   const existing = await db.collection('party_posts').doc(MARKER).get();
   if (((existing.data as unknown[] | undefined) ?? []).length > 0) return { seeded: false, counts: {} };
   const t = topics(now);
-  const read: NoticeReadDoc = { _id: memberKey('demo-notice-pinned', RESIDENT.openid), noticeId: 'demo-notice-pinned', committeeId: COMMITTEE, openid: RESIDENT.openid, at: new Date(now - DAY), viaShareId: null };
+  const read: NoticeReadDoc = { _id: memberKey('demo-notice-pinned', RESIDENT.openid), noticeId: 'demo-notice-pinned', committeeId: COMMITTEE, openid: RESIDENT.openid, at: new Date(now - DAY), viaShareId: null, groupId: null };
   const comment: CommentDoc = {
     _id: 'demo-comment-1',
     targetType: 'notice',

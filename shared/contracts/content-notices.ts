@@ -44,13 +44,18 @@ export const noticeSummary = z.object({
   /** residents only ever see 'published' */
   state: z.enum(NOTICE_STATES),
   readCount: z.number().int(),
+  /** a resident has opened it (their first read is recorded); always false for staff */
+  readByMe: z.boolean(),
 });
 
 export const listNotices = defineAction('content', 'notice.list', z.object({ ...pageInput }).strict(), pageOf(noticeSummary));
 
 /**
  * Opens a notice. A resident's first read is recorded; `viaShareId` (from the shared page's
- * query) also records that the read arrived through that share.
+ * query) also records that the read arrived through that share. Opened from a group chat, the
+ * client sends wx.getGroupEnterInfo's cloudID as `groupEnter` open data and the group's opengid
+ * (decrypted by CloudBase, never taken from the client) is recorded with the read and counted
+ * once per notice.
  */
 export const getNotice = defineAction(
   'content',
@@ -61,21 +66,27 @@ export const getNotice = defineAction(
     authorName: z.string(),
     shareCount: z.number().int(),
     shareReadCount: z.number().int(),
+    /** distinct group chats residents have opened the notice from */
+    groupCount: z.number().int(),
     /** true when this call recorded the caller's first read */
     firstRead: z.boolean(),
     /** true when this call recorded a read through the share */
     viaShareRecorded: z.boolean(),
+    /** true when this call counted a group chat the notice had not been opened from before */
+    newGroupRecorded: z.boolean(),
   }),
+  { openData: ['groupEnter'] },
 );
 
 /**
- * Records a share into a group chat (onShareAppMessage with withShareTicket). `groupId` is the
- * opaque group id the client got from wx.getGroupEnterInfo / getShareInfo (through its cloudID),
- * when it has one. The returned id goes into the shared page's query.
+ * Records a share (onShareAppMessage, with the share menu's withShareTicket so the card opens
+ * in the group's context). WeChat no longer tells the sharer where the card went; the group is
+ * learned from the reads that arrive through it (see notice.get). The returned id goes into the
+ * shared page's query.
  */
 export const shareNotice = defineAction(
   'content',
   'notice.share',
-  z.object({ id: contentId, groupId: z.string().trim().min(1).max(128).optional() }).strict(),
+  z.object({ id: contentId }).strict(),
   z.object({ shareId: z.string(), shareCount: z.number().int() }),
 );

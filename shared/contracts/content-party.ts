@@ -59,6 +59,8 @@ export const partyPostSummary = z.object({
   startsAt: instantOutput.nullable(),
   place: z.string().nullable(),
   signupDeadline: instantOutput.nullable(),
+  likedByMe: z.boolean(),
+  signedUpByMe: z.boolean(),
 });
 
 export const listPartyPosts = defineAction(
@@ -76,8 +78,6 @@ export const getPartyPost = defineAction(
     body: z.string(),
     endsAt: instantOutput.nullable(),
     authorName: z.string(),
-    likedByMe: z.boolean(),
-    signedUpByMe: z.boolean(),
     /** whether the caller could sign up now (open, not full, before the deadline) */
     signupOpen: z.boolean(),
   }),

@@ -104,6 +104,8 @@ export interface NoticeDoc {
   readCount: number;
   shareCount: number;
   shareReadCount: number;
+  /** distinct group chats (opengid) residents opened it from; absent on notices from before */
+  groupCount?: number;
   authorStaffId: string;
   authorName: string;
   createdAt: Date;
@@ -116,6 +118,8 @@ export interface NoticeReadDoc {
   openid: string;
   at: Date;
   viaShareId: string | null;
+  /** opengid of the group chat the first read was opened from, decrypted by CloudBase */
+  groupId: string | null;
 }
 
 export interface NoticeShareDoc {
@@ -123,7 +127,6 @@ export interface NoticeShareDoc {
   noticeId: string;
   committeeId: string;
   sharerOpenid: string;
-  groupId: string | null;
   at: Date;
   readCount: number;
 }
@@ -135,6 +138,20 @@ export interface NoticeShareReadDoc {
   committeeId: string;
   openid: string;
   at: Date;
+  /** opengid of the group chat the read came from, when it came from one */
+  groupId: string | null;
+}
+
+/** A group chat a notice was opened from: one per notice and group, counted on the notice. */
+export interface NoticeGroupDoc {
+  _id: string;
+  noticeId: string;
+  committeeId: string;
+  /** the group's opengid for this mini-program */
+  groupId: string;
+  /** the share whose card brought the notice there, when the first read came through one */
+  viaShareId: string | null;
+  firstAt: Date;
 }
 
 export interface CommentDoc {

@@ -47,6 +47,18 @@ beforeEach(() => {
 });
 
 describe('call() over the dev gateway', () => {
+  it('sends open data only for the fields the action declares, in the local cloud\'s CloudID form', async () => {
+    const withGroup = defineAction('content', 'probe.group', z.object({}).strict(), z.object({}), { openData: ['groupEnter'] });
+    const without = defineAction('content', 'probe.plain', z.object({}).strict(), z.object({}));
+    fetchMock.mockResolvedValue(envelope({ ok: true, data: {} }));
+    await call(withGroup, {}, { openData: { groupEnter: 'cid-1' } });
+    await call(without, {}, { openData: { groupEnter: 'cid-2' } });
+    await call(withGroup, {}, { openData: { groupEnter: undefined } });
+    expect(sentEvent(0)).toMatchObject({ action: 'probe.group', payload: {}, groupEnter: { $localCloudID: 'cid-1' } });
+    expect(sentEvent(1)).not.toHaveProperty('groupEnter');
+    expect(sentEvent(2)).not.toHaveProperty('groupEnter');
+  });
+
   it('posts {action, payload, requestId} to /api/functions/<fn> and returns the parsed output', async () => {
     fetchMock.mockResolvedValueOnce(envelope({ ok: true, data: { ...alice, extra: 'dropped by the schema' } }));
     const out = await call(me, {});

@@ -4,7 +4,11 @@
  */
 import { AppError } from '@shared/errors';
 
-const cloud = { init: jest.fn(), callFunction: jest.fn() };
+// wx.cloud.CloudID answers an opaque marker object that the platform recognises on the wire
+class CloudIdMarker {
+  constructor(readonly cloudID: string) {}
+}
+const cloud = { init: jest.fn(), callFunction: jest.fn(), CloudID: jest.fn((id: string) => new CloudIdMarker(id)) };
 jest.mock('@tarojs/taro', () => ({ __esModule: true, default: { cloud } }));
 (globalThis as { CLOUD_ENV?: string }).CLOUD_ENV = 'shequyun-test';
 
@@ -14,7 +18,7 @@ const { wxCloudTransport, initCloud } = require('../../client/src/services/wxclo
 const event = { action: 'me', payload: {}, requestId: '0123456789abcdef' };
 
 async function failure(): Promise<AppError> {
-  const err = await wxCloudTransport('auth', event).then(() => null, (e: unknown) => e);
+  const err = await wxCloudTransport('auth', event, {}).then(() => null, (e: unknown) => e);
   expect(err).toBeInstanceOf(AppError);
   return err as AppError;
 }
@@ -30,8 +34,20 @@ it('initialises wx.cloud once, with the build-time env id', () => {
 
 it('calls the named function with the event and returns result (the envelope)', async () => {
   cloud.callFunction.mockResolvedValueOnce({ errMsg: 'cloud.callFunction:ok', result: { ok: true, data: 1 } });
-  await expect(wxCloudTransport('auth', event)).resolves.toEqual({ ok: true, data: 1 });
+  await expect(wxCloudTransport('auth', event, {})).resolves.toEqual({ ok: true, data: 1 });
   expect(cloud.callFunction).toHaveBeenCalledWith({ name: 'auth', data: event });
+  expect(cloud.CloudID).not.toHaveBeenCalled();
+});
+
+it('puts each open-data cloudID, as the wx.cloud.CloudID instance itself, in its own top-level field', async () => {
+  cloud.callFunction.mockResolvedValueOnce({ errMsg: 'cloud.callFunction:ok', result: { ok: true, data: 1 } });
+  await wxCloudTransport('content', event, { groupEnter: 'cloud-id-from-getGroupEnterInfo' });
+  const { data } = (cloud.callFunction.mock.calls[0] as [{ data: Record<string, unknown> }])[0];
+  // only a top-level CloudID is decrypted by CloudBase; the payload must stay untouched
+  expect(data.groupEnter).toBeInstanceOf(CloudIdMarker);
+  expect(data.groupEnter).toEqual(new CloudIdMarker('cloud-id-from-getGroupEnterInfo'));
+  expect(data).toMatchObject(event);
+  expect(data.payload).toEqual({});
 });
 
 it('maps a function time-limit failure to TIMEOUT', async () => {

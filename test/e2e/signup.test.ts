@@ -2,14 +2,17 @@
  * Family sign-up in a real browser on the H5 build: 新用户 opens the app, accepts the privacy
  * notice, finds her committee, claims a household of the sample register (imported by the demo
  * seed's seedHousehold through the import code path) and sees 我的家庭 with the others masked;
- * then, as the verified resident she now is, reads a notice, comments, votes and shares.
+ * then, as the verified resident she now is, reads a notice, comments, votes and shares; a
+ * neighbour opens her share from a group chat, and the read and the group are recorded.
  */
 import type { Browser, Page } from 'playwright-core';
 import { devSignIn, launchBrowser, phonePage, screenshot } from '../support/browser';
 import { startProduct, type RunningProduct } from '../support/product';
-import { commentOnNotice, readWaterNotice, shareNotice, voteInLiftTopic } from '../support/resident-steps';
+import { commentOnNotice, openSharedNoticeFromGroup, readWaterNotice, shareNotice, voteInLiftTopic } from '../support/resident-steps';
 
 const NEW_USER = 'dev-openid-resident-new';
+const NEIGHBOUR = 'dev-openid-resident-zhou';
+let sharedId: string | undefined;
 
 let product: RunningProduct;
 let browser: Browser;
@@ -63,7 +66,15 @@ it('lets her, now verified, read a notice, comment, vote in a topic and share th
   await devSignIn(page, product.url, '新用户');
   await readWaterNotice(page, product, NEW_USER);
   await commentOnNotice(page, product, NEW_USER, '收到，我们家会提前储水。');
-  await shareNotice(page, product, NEW_USER);
+  sharedId = await shareNotice(page, product, NEW_USER);
   await voteInLiftTopic(page, product, NEW_USER);
   await screenshot(page, 'signup-then-columns');
+}, 120_000);
+
+it('records a neighbour\'s read through her share, with the group chat it was opened from', async () => {
+  if (!sharedId) throw new Error('the share step did not run');
+  const page = await phonePage(browser);
+  await devSignIn(page, product.url, '周阿姨');
+  await openSharedNoticeFromGroup(page, product, NEIGHBOUR, sharedId, '晨曦路100弄居民群');
+  await screenshot(page, 'notice-opened-from-group');
 }, 120_000);

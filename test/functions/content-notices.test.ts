@@ -64,6 +64,18 @@ describe('notice.publish and visibility', () => {
     expect([...unpinned].sort().reverse()).toEqual(unpinned);
   });
 
+  it('marks on each resident\'s list the notices they have opened', async () => {
+    const opened = await publish({ title: '已读的' });
+    const unopened = await publish({ title: '未读的' });
+    ok(await t.call(NEIGHBOURS[1]!, getNotice, { id: opened }));
+    ok(await t.call(STAFF, getNotice, { id: unopened }));
+    const mine = new Map(ok(await t.call(NEIGHBOURS[1]!, listNotices, { limit: 50 })).items.map((n) => [n.id, n.readByMe]));
+    expect(mine.get(opened)).toBe(true);
+    expect(mine.get(unopened)).toBe(false);
+    expect(new Map(ok(await t.call(NEIGHBOURS[2]!, listNotices, { limit: 50 })).items.map((n) => [n.id, n.readByMe])).get(opened)).toBe(false);
+    expect(ok(await t.call(STAFF, listNotices, { limit: 50 })).items.every((n) => !n.readByMe)).toBe(true);
+  });
+
   it('lets staff pin, unpin and change the expiry', async () => {
     const id = await publish({ title: '待置顶' });
     ok(await t.call(STAFF, updateNotice, { id, pinned: true }));
@@ -142,13 +154,13 @@ describe('reads', () => {
 });
 
 describe('shares', () => {
-  it('records a share (with its group) and the reads that arrive through it, each once', async () => {
+  it('records a share and the reads that arrive through it, each once', async () => {
     const id = await publish({ title: '分享到群' });
-    const share = ok(await t.call(ZHOU, shareNotice, { id, groupId: 'opaque-group-123' }, 'share-request-001'));
+    const share = ok(await t.call(ZHOU, shareNotice, { id }, 'share-request-001'));
     expect(share.shareCount).toBe(1);
-    expect(ok(await t.call(ZHOU, shareNotice, { id, groupId: 'opaque-group-123' }, 'share-request-001'))).toEqual(share);
+    expect(ok(await t.call(ZHOU, shareNotice, { id }, 'share-request-001'))).toEqual(share);
     const stored = await t.db.collection('notice_shares').doc(share.shareId).get();
-    expect(stored.data[0]).toMatchObject({ noticeId: id, sharerOpenid: ZHOU, groupId: 'opaque-group-123', readCount: 0 });
+    expect(stored.data[0]).toMatchObject({ noticeId: id, sharerOpenid: ZHOU, readCount: 0 });
 
     const via = ok(await t.call(NEIGHBOURS[0]!, getNotice, { id, viaShareId: share.shareId }));
     expect(via).toMatchObject({ firstRead: true, viaShareRecorded: true, shareReadCount: 1 });
@@ -168,13 +180,59 @@ describe('shares', () => {
     expect(read.data[0]).toMatchObject({ viaShareId: share.shareId });
   });
 
-  it('shares without a group id, and refuses unpublished notices, strangers and bad input', async () => {
+  it('refuses to share unpublished notices, for strangers, and with unknown fields', async () => {
     const id = await publish();
     expect(ok(await t.call(NEIGHBOURS[1]!, shareNotice, { id })).shareCount).toBe(1);
     const later = await publish({ publishAt: hours(3).toISOString() });
     expect(await t.call(STAFF, shareNotice, { id: later })).toMatchObject({ ok: false, error: { code: 'NOTICE_NOT_PUBLISHED' } });
     expect(await t.call(OUTSIDER, shareNotice, { id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await t.call('', shareNotice, { id })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
-    expect(await t.call(ZHOU, shareNotice, { id, groupId: 'x'.repeat(200) })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    // a group id the client claims is never taken: it comes only as open data CloudBase decrypted
+    expect(await t.call(ZHOU, shareNotice, { id, groupId: 'opaque-group-123' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+});
+
+describe('group chats a notice is opened from (getGroupEnterInfo open data)', () => {
+  /** what wx.cloud.CloudID(cloudID) becomes on the local cloud's wire */
+  const fromGroup = (openid: string, opengid: string, shape: 'opengid' | 'openGId' = 'opengid') => ({
+    groupEnter: { $localCloudID: t.cloud.openData.issue(openid, { [shape]: opengid }) },
+  });
+  const groupsOf = async (id: string) => (await t.db.collection('notice_groups').where({ noticeId: id }).get()).data as { groupId: string; viaShareId: string | null }[];
+
+  it('records the decrypted group with the read through a share, and counts each group once', async () => {
+    const id = await publish({ title: '群里的通知' });
+    const { shareId } = ok(await t.call(ZHOU, shareNotice, { id }));
+    const first = ok(await t.call(NEIGHBOURS[0]!, getNotice, { id, viaShareId: shareId }, undefined, fromGroup(NEIGHBOURS[0]!, 'G-building-3')));
+    expect(first).toMatchObject({ firstRead: true, viaShareRecorded: true, newGroupRecorded: true, groupCount: 1 });
+    // the same group again (another resident, racing opens): still one group
+    const again = await Promise.all([NEIGHBOURS[1]!, NEIGHBOURS[1]!, NEIGHBOURS[2]!].map((o) => t.call(o, getNotice, { id, viaShareId: shareId }, undefined, fromGroup(o, 'G-building-3'))));
+    for (const r of again) expect(ok(r)).toMatchObject({ groupCount: 1 });
+    expect(again.filter((r) => ok(r).newGroupRecorded)).toHaveLength(0);
+    // getShareInfo's spelling (openGId) names a group too; a resident who already read it still widens the reach
+    expect(ok(await t.call(NEIGHBOURS[0]!, getNotice, { id }, undefined, fromGroup(NEIGHBOURS[0]!, 'G-building-5', 'openGId')))).toMatchObject({ firstRead: false, newGroupRecorded: true, groupCount: 2 });
+
+    expect(await groupsOf(id)).toEqual(expect.arrayContaining([
+      expect.objectContaining({ groupId: 'G-building-3', viaShareId: shareId }),
+      expect.objectContaining({ groupId: 'G-building-5', viaShareId: null }),
+    ]));
+    const shareRead = await t.db.collection('notice_share_reads').where({ shareId, openid: NEIGHBOURS[0]! }).get();
+    expect(shareRead.data[0]).toMatchObject({ groupId: 'G-building-3' });
+    const read = await t.db.collection('notice_reads').where({ noticeId: id, openid: NEIGHBOURS[2]! }).get();
+    expect(read.data[0]).toMatchObject({ groupId: 'G-building-3', viaShareId: shareId });
+    expect(ok(await t.call(STAFF, getNotice, { id }))).toMatchObject({ groupCount: 2, shareReadCount: 3 });
+  });
+
+  it('takes no group from a forged, foreign or undeclared field, and staff reads add none', async () => {
+    const id = await publish({ title: '不可伪造' });
+    // a client sending what looks like decrypted data: the platform never lets it through
+    const forged = { groupEnter: { cloudID: 'x', data: { opengid: 'G-forged' } } };
+    expect(ok(await t.call(NEIGHBOURS[0]!, getNotice, { id }, undefined, forged))).toMatchObject({ firstRead: true, newGroupRecorded: false, groupCount: 0 });
+    // a cloudID issued to someone else does not decrypt for this caller
+    expect(ok(await t.call(NEIGHBOURS[1]!, getNotice, { id }, undefined, fromGroup(NEIGHBOURS[2]!, 'G-other')))).toMatchObject({ firstRead: true, newGroupRecorded: false });
+    // open data inside the payload is an unknown field, refused
+    expect(await t.call(NEIGHBOURS[2]!, getNotice, { id, ...fromGroup(NEIGHBOURS[2]!, 'G-x') })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    // staff opening it from a group is work, not reach
+    expect(ok(await t.call(STAFF, getNotice, { id }, undefined, fromGroup(STAFF, 'G-staff')))).toMatchObject({ newGroupRecorded: false, groupCount: 0 });
+    expect(await groupsOf(id)).toEqual([]);
   });
 });

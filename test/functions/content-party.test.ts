@@ -135,6 +135,19 @@ describe('party.like', () => {
     expect((await t.db.collection('party_likes').where({ postId: id }).count()).total).toBe(1);
   });
 
+  it('marks on the list what the caller liked and signed up for, and nobody else\'s', async () => {
+    const liked = await publishActivity(5);
+    const joined = await publishActivity(5);
+    const neither = await publishActivity(5);
+    ok(await t.call(CROWD[2]!, likePartyPost, { id: liked, liked: true }));
+    ok(await t.call(CROWD[2]!, signUpParty, { id: joined }));
+    ok(await t.call(CROWD[3]!, likePartyPost, { id: neither, liked: true }));
+    const mine = new Map(ok(await t.call(CROWD[2]!, listPartyPosts, { kind: 'activity', limit: 50 })).items.map((p) => [p.id, p]));
+    expect(mine.get(liked)).toMatchObject({ likedByMe: true, signedUpByMe: false });
+    expect(mine.get(joined)).toMatchObject({ likedByMe: false, signedUpByMe: true });
+    expect(mine.get(neither)).toMatchObject({ likedByMe: false, signedUpByMe: false, likeCount: 1 });
+  });
+
   it('rejects bad input and other committees', async () => {
     const id = await publishActivity(2);
     expect(await t.call(ZHOU, likePartyPost, { id })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });

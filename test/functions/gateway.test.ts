@@ -91,3 +91,25 @@ it('uploads a signed-in caller\'s file into their own folder, readable through t
   const viaSdk = await localApp(t.cloud).downloadFile({ fileID });
   expect(Buffer.compare(viaSdk.fileContent as Buffer, content)).toBe(0);
 });
+
+it('stands in for getGroupEnterInfo: a fresh cloudID per call for the chosen dev group, issued to the signed-in caller', async () => {
+  const cookie = await signIn('resident-zhou');
+  const groupEnter = (c: string) => fetch(`${gw.url}/__dev/group-enter`, { headers: { cookie: c } }).then((r) => r.json() as Promise<{ cloudID: string | null }>);
+  expect(await groupEnter(cookie)).toEqual({ cloudID: null });
+
+  const chose = await fetch(`${gw.url}/__dev/group-enter`, { method: 'POST', headers: { cookie }, body: new URLSearchParams({ group: '3号楼居民群' }), redirect: 'manual' });
+  expect(chose.status).toBe(303);
+  const both = `${cookie}; ${chose.headers.get('set-cookie')!.split(';')[0]!}`;
+  const a = (await groupEnter(both)).cloudID;
+  const b = (await groupEnter(both)).cloudID;
+  expect(a).toEqual(expect.any(String));
+  expect(b).not.toBe(a);
+  expect(await (await fetch(`${gw.url}/__dev/signin`, { headers: { cookie: both } })).text()).toContain('从群聊「3号楼居民群」进入');
+
+  // decrypted only for the caller it was issued to, and only in a top-level field
+  const who = demoPersonas.find((p) => p.id === 'resident-zhou')!;
+  const event = { action: 'me', payload: {}, groupEnter: { $localCloudID: a } };
+  expect(t.cloud.openData.decryptEventOpenData(event, who.openid)).toMatchObject({ groupEnter: { cloudID: a, data: { opengid: expect.stringMatching(/^G/) } } });
+  expect(t.cloud.openData.decryptEventOpenData(event, 'someone-else')).toEqual({ action: 'me', payload: {}, groupEnter: { cloudID: a } });
+  expect(t.cloud.openData.decryptEventOpenData({ payload: { groupEnter: { $localCloudID: a } } }, who.openid)).toEqual({ payload: { groupEnter: { $localCloudID: a } } });
+});

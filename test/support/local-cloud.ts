@@ -23,8 +23,11 @@ export interface TestCloud {
   wecom: FakeWecom;
   /** the configuration the functions run with (PII keys, content-check mode, WeCom) */
   functionEnv: Record<string, string>;
-  /** calls an action as the mini-program user with this OPENID ('' = no WeChat identity) */
-  call<C extends ActionContract>(openid: string, contract: C, input: z.input<C['input']> | unknown, requestId?: string): Promise<Envelope<z.output<C['output']>>>;
+  /**
+   * calls an action as the mini-program user with this OPENID ('' = no WeChat identity);
+   * `topLevel` adds fields beside action and payload (open data, as wx.cloud.CloudID sends it)
+   */
+  call<C extends ActionContract>(openid: string, contract: C, input: z.input<C['input']> | unknown, requestId?: string, topLevel?: Record<string, unknown>): Promise<Envelope<z.output<C['output']>>>;
   close(): Promise<void>;
 }
 
@@ -40,8 +43,8 @@ export async function startTestCloud(opts: Partial<LocalCloudOptions> = {}): Pro
     dir,
     wecom,
     functionEnv,
-    call: async (openid, contract, input, requestId) =>
-      (await cloud.callAs({ openid, appid: 'wxtest', source: 'wx_client' }, contract.fn, { action: contract.action, payload: input, ...(requestId ? { requestId } : {}) })) as never,
+    call: async (openid, contract, input, requestId, topLevel = {}) =>
+      (await cloud.callAs({ openid, appid: 'wxtest', source: 'wx_client' }, contract.fn, { ...topLevel, action: contract.action, payload: input, ...(requestId ? { requestId } : {}) })) as never,
     close: async () => {
       await cloud.close();
       await wecom.close();

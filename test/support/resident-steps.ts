@@ -51,3 +51,21 @@ export async function voteInLiftTopic(page: Page, product: RunningProduct, openi
   await page.getByText(`${LIFT_TOPIC.option}（我的选择）`).waitFor({ timeout: 15_000 });
   if ((await count(product, 'topic_votes', { topicId: LIFT_TOPIC.id, openid })) !== 1) throw new Error('the vote was not stored once');
 }
+
+/**
+ * A neighbour opens the shared card from a group chat (chosen on the dev sign-in page, where the
+ * gateway stands in for getGroupEnterInfo): the read through the share is recorded with the
+ * group's opengid, decrypted from the cloudID, and the notice counts the group.
+ */
+export async function openSharedNoticeFromGroup(page: Page, product: RunningProduct, openid: string, shareId: string, group: string): Promise<void> {
+  await page.goto(`${product.url}/__dev/signin`);
+  await page.locator('input[name="group"]').fill(group);
+  await page.getByRole('button', { name: /设为从此群进入/ }).click();
+  await page.getByText(`从群聊「${group}」进入`).waitFor();
+  await page.goto(`${product.url}/#/pages/notices/detail?id=${WATER_NOTICE.id}&shareId=${encodeURIComponent(shareId)}`);
+  await page.getByText(WATER_NOTICE.body).waitFor({ timeout: 30_000 });
+  await page.getByText(/经转发阅读 1 人 · 已传到 1 个微信群/).waitFor({ timeout: 15_000 });
+  const reads = (await product.db.collection('notice_share_reads').where({ shareId, openid }).get()).data as { groupId: string | null }[];
+  if (reads.length !== 1 || !reads[0]!.groupId?.startsWith('G')) throw new Error(`expected one read through the share with its group, found ${JSON.stringify(reads)}`);
+  if ((await count(product, 'notice_groups', { noticeId: WATER_NOTICE.id, groupId: reads[0]!.groupId })) !== 1) throw new Error('the group was not counted once');
+}

@@ -6,7 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-export const WEAPP_DIST = path.resolve(__dirname, '../../dist/weapp');
+/** the built mini-program; WEAPP_DIST points elsewhere when it was built with TARO_OUTPUT_ROOT */
+export const WEAPP_DIST = path.resolve(__dirname, '../..', process.env.WEAPP_DIST ?? 'dist/weapp');
 
 /** Fails (never skips) when the build is missing: these tests are about the built output. */
 export function requireBuild(): void {
@@ -72,6 +73,8 @@ export async function loadBuiltPage(route: string, onCall: CloudHandler) {
 
   const cloud = {
     init: jest.fn(),
+    // wx.cloud.CloudID's marker object; CloudBase decrypts it when it is a top-level data field
+    CloudID: jest.fn((cloudID: string) => ({ cloudIdMarker: cloudID })),
     callFunction: jest.fn(async ({ name, data }: { name: string; data: unknown }) => ({ errMsg: 'cloud.callFunction:ok', result: await onCall(name, data) })),
   };
   wx.cloud = cloud;

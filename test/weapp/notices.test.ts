@@ -19,6 +19,7 @@ const notice = (id: string, title: string, pinned = false) => ({
   expiresAt: null,
   state: 'published',
   readCount: 3,
+  readByMe: false,
 });
 
 describe('weapp notices list (built dist)', () => {
@@ -29,7 +30,7 @@ describe('weapp notices list (built dist)', () => {
       calls.push({ name, data });
       const { payload } = data as Event;
       return payload.offset === 0
-        ? ok({ items: [notice('n-pinned', '冬季消防安全检查', true), notice('n-water', '停水通知')], nextOffset: 2 })
+        ? ok({ items: [{ ...notice('n-pinned', '冬季消防安全检查', true), readByMe: true }, notice('n-water', '停水通知')], nextOffset: 2 })
         : ok({ items: [notice('n-old', '垃圾分类新规')], nextOffset: null });
     });
     await waitForText(page.root, '冬季消防安全检查');
@@ -38,6 +39,11 @@ describe('weapp notices list (built dist)', () => {
     expect(text).toContain('置顶');
     expect(text.indexOf('冬季消防安全检查')).toBeLessThan(text.indexOf('停水通知'));
     expect(text).toContain('3 人已读');
+    // the resident's unread notices are marked, the ones she opened are not
+    // the simulator prefixes classes with the component's name
+    const rows = [...page.root.querySelectorAll('.main--ritem')].map((r) => r.textContent ?? '');
+    expect(rows.find((r) => r.includes('停水通知'))).toContain('未读');
+    expect(rows.find((r) => r.includes('冬季消防安全检查'))).not.toContain('未读');
     expect(calls[0]).toMatchObject({ name: 'content', data: { action: 'notice.list', payload: { offset: 0, limit: 20 } } });
 
     const more = page.sim.querySelector('.btn');
@@ -74,8 +80,10 @@ describe('weapp notice detail (built dist)', () => {
           authorName: '王丽',
           shareCount: 2,
           shareReadCount: 1,
+          groupCount: 1,
           firstRead: true,
           viaShareRecorded: true,
+          newGroupRecorded: true,
         });
       }
       if (e.action === 'comment.list') {
@@ -89,7 +97,34 @@ describe('weapp notice detail (built dist)', () => {
     await waitForText(page.root, '支持！');
     expect(calls.find((c) => c.action === 'comment.list')?.payload).toMatchObject({ target: { type: 'notice', id: 'n-pinned' } });
     expect(page.root.textContent).toContain('转发到微信群');
-    expect(page.root.textContent).toContain('转发 2 次');
+    expect(page.root.textContent).toContain('转发 2 次 · 经转发阅读 1 人 · 已传到 1 个微信群');
+    // not opened from a group chat: no open data
+    expect(calls[0]).not.toHaveProperty('groupEnter');
+  });
+
+  it('opened from a group chat: sends getGroupEnterInfo\'s cloudID as a top-level wx.cloud.CloudID, outside the payload', async () => {
+    const wx = (globalThis as unknown as { wx: Record<string, unknown> }).wx;
+    wx.getGroupEnterInfo = (o: { success?: (r: object) => void }) => o.success?.({ errMsg: 'getGroupEnterInfo:ok', encryptedData: 'enc', iv: 'iv', cloudID: 'cloud-id-of-the-group' });
+    try {
+      const calls: (Event & { groupEnter?: unknown })[] = [];
+      const page = await loadPage('pages/notices/detail', { id: 'n-pinned', shareId: 'share-1' }, (_name, data) => {
+        const e = data as Event;
+        calls.push(e);
+        if (e.action === 'notice.get') {
+          return ok({ ...notice('n-pinned', '冬季消防安全检查'), body: '群里转来的通知。', authorName: '王丽', shareCount: 1, shareReadCount: 1, groupCount: 1, firstRead: true, viaShareRecorded: true, newGroupRecorded: true });
+        }
+        return ok({ items: [], nextOffset: null });
+      });
+      await waitForText(page.root, '群里转来的通知。');
+      const get = calls.find((c) => c.action === 'notice.get')!;
+      expect(page.cloud.CloudID).toHaveBeenCalledWith('cloud-id-of-the-group');
+      expect(get.groupEnter).toEqual({ cloudIdMarker: 'cloud-id-of-the-group' });
+      expect(get.payload).toEqual({ id: 'n-pinned', viaShareId: 'share-1' });
+      // only notice.get declares the open data; other calls carry none
+      expect(calls.filter((c) => c.action !== 'notice.get').every((c) => !('groupEnter' in c))).toBe(true);
+    } finally {
+      delete wx.getGroupEnterInfo;
+    }
   });
 });
 

@@ -5,7 +5,9 @@
  */
 import { z } from 'zod';
 import { AppError } from '@shared/errors';
-import type { Transport } from '../services/transport';
+import type { FunctionEvent } from '@shared/contract';
+import { LOCAL_CLOUD_ID_KEY } from '@shared/open-data';
+import type { OpenDataIds, Transport } from '../services/transport';
 
 /** The gateway's code for a function that ran past its time limit (as CloudBase names it). */
 const GATEWAY_TIMEOUT = 'FUNCTIONS_TIME_LIMIT_EXCEEDED';
@@ -21,14 +23,21 @@ async function readJson(res: Response): Promise<unknown> {
   }
 }
 
-export const gatewayTransport: Transport = async (fn, event) => {
+/** The local cloud's wire form of wx.cloud.CloudID, which it decrypts as CloudBase would. */
+function withOpenData(event: FunctionEvent, openData: OpenDataIds): Record<string, unknown> {
+  const data: Record<string, unknown> = { ...event };
+  for (const [key, id] of Object.entries(openData)) if (id) data[key] = { [LOCAL_CLOUD_ID_KEY]: id };
+  return data;
+}
+
+export const gatewayTransport: Transport = async (fn, event, openData) => {
   let res: Response;
   try {
     res = await fetch(`/api/functions/${encodeURIComponent(fn)}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       credentials: 'same-origin',
-      body: JSON.stringify(event),
+      body: JSON.stringify(withOpenData(event, openData)),
     });
   } catch (err) {
     throw new AppError('NETWORK', undefined, { errMsg: String(err) });

@@ -12,7 +12,7 @@ import { describeIssues, type ActionContract, type FunctionEvent, type InputOf, 
 import { AppError } from '@shared/errors';
 import { unwrapEnvelope } from './envelope';
 import { newRequestId } from './request-id';
-import type { Transport } from './transport';
+import type { OpenDataIds, Transport } from './transport';
 
 // The mini-program forbids `new Function`; tell zod not to probe for it.
 z.config({ jitless: true });
@@ -24,6 +24,8 @@ export interface CallOptions {
   retries?: number;
   /** Give up waiting after this long (the function may still finish). Default 20 s. */
   timeoutMs?: number;
+  /** cloudIDs of open data for the fields the action declares (others are not sent) */
+  openData?: OpenDataIds;
 }
 
 const DEFAULT_TIMEOUT_MS = 20_000;
@@ -56,6 +58,16 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   });
 }
 
+/** Only the fields the contract declares, and only real cloudIDs. */
+function declaredOpenData(contract: ActionContract, ids: OpenDataIds = {}): OpenDataIds {
+  const out: OpenDataIds = {};
+  for (const key of contract.openData) {
+    const id = ids[key];
+    if (typeof id === 'string' && id) out[key] = id;
+  }
+  return out;
+}
+
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 export async function call<C extends ActionContract>(contract: C, input: InputOf<C>, options: CallOptions = {}): Promise<OutputOf<C>> {
@@ -63,12 +75,13 @@ export async function call<C extends ActionContract>(contract: C, input: InputOf
   if (!parsedInput.success) throw new AppError('INVALID_INPUT', undefined, describeIssues(parsedInput.error));
 
   const event: FunctionEvent = { action: contract.action, payload: parsedInput.data, requestId: options.requestId ?? newRequestId() };
+  const openData = declaredOpenData(contract, options.openData);
   const send = transport ?? (transport = pickTransport());
   const retries = Math.max(0, options.retries ?? 1);
 
   for (let attempt = 0; ; attempt++) {
     try {
-      const envelope = await withTimeout(send(contract.fn, event), options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+      const envelope = await withTimeout(send(contract.fn, event, openData), options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
       return unwrapEnvelope(contract, envelope);
     } catch (err) {
       // Only a transport failure is retried: the request may never have arrived. A TIMEOUT may

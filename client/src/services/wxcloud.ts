@@ -3,7 +3,8 @@
  */
 import Taro from '@tarojs/taro';
 import { AppError } from '@shared/errors';
-import type { Transport } from './transport';
+import type { FunctionEvent } from '@shared/contract';
+import type { OpenDataIds, Transport } from './transport';
 
 let initialised = false;
 
@@ -25,11 +26,20 @@ function transportError(err: unknown): AppError {
   return new AppError(timedOut ? 'TIMEOUT' : 'NETWORK', undefined, { errCode: e.errCode, errMsg: text });
 }
 
-export const wxCloudTransport: Transport = async (fn, event) => {
+/** Each cloudID as `wx.cloud.CloudID(...)` in its own top-level field, which CloudBase decrypts. */
+function withOpenData(event: FunctionEvent, openData: OpenDataIds): Record<string, unknown> {
+  const data: Record<string, unknown> = { ...event };
+  // Taro types CloudID() as void; at run time it is wx.cloud's marker object
+  const mark = (id: string) => (Taro.cloud.CloudID as unknown as (id: string) => unknown)(id);
+  for (const [key, id] of Object.entries(openData)) if (id) data[key] = mark(id);
+  return data;
+}
+
+export const wxCloudTransport: Transport = async (fn, event, openData) => {
   initCloud();
   let res: { result?: unknown };
   try {
-    res = await Taro.cloud.callFunction({ name: fn, data: event });
+    res = await Taro.cloud.callFunction({ name: fn, data: withOpenData(event, openData) });
   } catch (err) {
     throw transportError(err);
   }

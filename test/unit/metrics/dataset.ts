@@ -264,7 +264,7 @@ export const topics: TopicDoc[] = [
 export const outcomes: OutcomeDoc[] = [{ _id: 't-a', topicId: 't-a', committeeId: A._id, decision: '加装雨棚', actor: '物业', dueDate: sh('2026-11-30T00:00:00'), decidedAt: sh('2026-10-20T10:00:00'), decidedByStaffId: 's-a', requestKey: 'k', followUps: [] }];
 const notice = (id: string, c: CommitteeDoc, local: string): NoticeDoc => ({ _id: id, committeeId: c._id, title: '公告', body: '正文', pinned: false, publishAt: sh(local), expiresAt: null, readCount: 0, shareCount: 0, shareReadCount: 0, authorStaffId: 's', authorName: '社工', createdAt: sh(local) });
 export const notices: NoticeDoc[] = [notice('n-a', A, '2026-10-12T10:00:00'), notice('n-b', B, '2026-10-20T10:00:00')];
-export const noticeReads: NoticeReadDoc[] = [{ _id: 'nr-a', noticeId: 'n-a', committeeId: A._id, openid: OPENID.resident, at: sh('2026-10-13T10:00:00'), viaShareId: null }];
+export const noticeReads: NoticeReadDoc[] = [{ _id: 'nr-a', noticeId: 'n-a', committeeId: A._id, openid: OPENID.resident, at: sh('2026-10-13T10:00:00'), viaShareId: null, groupId: null }];
 // a hidden 留言 is no interaction
 export const comments: CommentDoc[] = [{ _id: 'cm-b', targetType: 'notice', targetId: 'n-b', committeeId: B._id, authorOpenid: 'x', authorKind: 'resident', authorName: '居民', text: '收到', status: 'hidden', createdAt: sh('2026-10-21T10:00:00'), moderatedBy: 's-b', moderatedAt: sh('2026-10-21T11:00:00') }];
 

@@ -1,6 +1,7 @@
 /**
- * Sharing a notice into a WeChat group. Everything here is mini-program only: the branches on
- * TARO_ENV are constant at build time, so the H5 build carries none of it.
+ * Sharing a notice into a WeChat group. Everything here is mini-program only, except the dev
+ * gateway's stand-in for getGroupEnterInfo: the branches on TARO_ENV and DEV_GATEWAY are
+ * constant at build time, so each build carries only its own.
  */
 import Taro from '@tarojs/taro';
 
@@ -14,10 +15,15 @@ export function enableGroupShareMenu(): void {
 
 /**
  * The cloudID of the group chat the page was opened from, when WeChat gives one (the page came
- * from a group's message card and the environment has cloud development). Undefined everywhere
- * else, including H5 and private chats; never an error.
+ * from a group's message card and the environment has cloud development). It goes to the
+ * function as open data (`call(..., { openData: { groupEnter } })`), where CloudBase decrypts the
+ * group's opengid. Undefined in private chats and anywhere else; never an error.
  */
 export function enteredGroupCloudId(): Promise<string | undefined> {
+  if (DEV_GATEWAY) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return (require('../../dev/group-enter') as typeof import('../../dev/group-enter')).devGroupEnterCloudId();
+  }
   if (!IS_WEAPP || typeof Taro.getGroupEnterInfo !== 'function') return Promise.resolve(undefined);
   return new Promise((resolve) => {
     try {

@@ -1,9 +1,10 @@
 /**
  * One notice. Opening it records the resident's read (and, when the link came from a share, the
- * read through that share). 转发 records the share first and puts its id in the shared link.
+ * read through that share; when the page was opened from a group chat, that group, through
+ * getGroupEnterInfo's cloudID). 转发 records the share first and puts its id in the shared link.
  */
 import { useEffect, useRef, useState } from 'react';
-import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
+import { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { getNotice, shareNotice } from '@shared/contracts/content-notices';
 import type { OutputOf } from '@shared/contract';
@@ -21,6 +22,21 @@ type Notice = OutputOf<typeof getNotice>;
 
 const noticePath = (id: string, shareId?: string) => withQuery(RESIDENT_ROUTES.notice, { id, shareId });
 
+/** getGroupEnterInfo answers at once in practice; never hold the notice back for it. */
+const GROUP_ENTER_WAIT_MS = 1500;
+
+async function openNotice(id: string, viaShareId: string | undefined): Promise<Notice> {
+  const groupEnter = await within(enteredGroupCloudId(), GROUP_ENTER_WAIT_MS, undefined);
+  return call(getNotice, { id, viaShareId }, { openData: { groupEnter } });
+}
+
+function reach(notice: Notice, shares: number): string {
+  const parts = [`${notice.readCount} 人已读`, `转发 ${shares} 次`];
+  if (notice.shareReadCount > 0) parts.push(`经转发阅读 ${notice.shareReadCount} 人`);
+  if (notice.groupCount > 0) parts.push(`已传到 ${notice.groupCount} 个微信群`);
+  return parts.join(' · ');
+}
+
 function NoticeBody({ notice, shares }: { notice: Notice; shares: number }) {
   return (
     <View className='card'>
@@ -28,7 +44,7 @@ function NoticeBody({ notice, shares }: { notice: Notice; shares: number }) {
       <Text className='card__heading'>{notice.title}</Text>
       <Text className='card__hint'>{formatDateTime(notice.publishAt)} · {notice.authorName}（居委会）发布</Text>
       <Text className='rbody'>{notice.body}</Text>
-      <Text className='card__hint'>{notice.readCount} 人已读 · 转发 {shares} 次</Text>
+      <Text className='card__hint'>{reach(notice, shares)}</Text>
     </View>
   );
 }
@@ -37,19 +53,17 @@ export default function NoticeDetailPage() {
   const { params } = useRouter();
   const id = param(params, 'id') ?? '';
   const viaShareId = param(params, 'shareId');
-  const state = useAsync(() => call(getNotice, { id, viaShareId }));
+  const state = useAsync(() => openNotice(id, viaShareId));
   const [shares, setShares] = useState<number | null>(null);
-  const group = useRef<string | undefined>(undefined);
   const title = useRef('社区公告');
   if (state.status === 'ready') title.current = state.data.title;
 
   useEffect(() => {
     enableGroupShareMenu();
-    void enteredGroupCloudId().then((g) => { group.current = g; });
   }, []);
 
   const recordShare = async (requestId?: string) => {
-    const r = await call(shareNotice, { id, groupId: group.current }, { requestId });
+    const r = await call(shareNotice, { id }, { requestId });
     setShares(r.shareCount);
     return r.shareId;
   };

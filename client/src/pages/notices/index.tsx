@@ -5,14 +5,17 @@ import { listNotices } from '@shared/contracts/content-notices';
 import { Screen } from '../../components/Screen';
 import { formatDay } from '../../components/resident/format';
 import { ListItem } from '../../components/resident/ListItem';
-import { PagedList } from '../../components/resident/PagedList';
+import { PagedList } from '../../components/PagedList';
 import { RESIDENT_ROUTES, withQuery } from '../../components/resident/routes';
-import { usePagedList } from '../../components/resident/usePagedList';
+import { usePagedList } from '../../hooks/usePagedList';
+import { useReturnReload } from '../../hooks/useReturnReload';
 import { call } from '../../services/cloud';
 
 export default function NoticesPage() {
   const list = usePagedList((offset) => call(listNotices, { offset, limit: 20 }));
   useReachBottom(list.loadMore);
+  // back from a notice: its 未读 mark and read count have changed
+  useReturnReload(list.reload);
   // the list shows its own loading state, so the pull indicator can go at once
   usePullDownRefresh(() => {
     list.reload();
@@ -21,16 +24,16 @@ export default function NoticesPage() {
   return (
     <Screen>
       <PagedList
-        state={list.state}
-        onRetry={list.reload}
-        onMore={list.loadMore}
+        list={list}
+        variant='resident'
         empty='居委会还没有发布公告'
-        renderItem={(n) => (
+        keyOf={(n) => n.id}
+        render={(n) => (
           <ListItem
-            key={n.id}
             title={n.title}
             tag={n.pinned ? '置顶' : undefined}
             tagStrong
+            mark={n.readByMe ? undefined : '未读'}
             meta={<Text>{formatDay(n.publishAt)} 发布 · {n.readCount} 人已读</Text>}
             onOpen={() => void Taro.navigateTo({ url: withQuery(RESIDENT_ROUTES.notice, { id: n.id }) })}
           />

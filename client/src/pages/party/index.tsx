@@ -6,10 +6,11 @@ import { listPartyPosts, PARTY_KINDS, type PartyKind } from '@shared/contracts/c
 import { Screen } from '../../components/Screen';
 import { formatDateTime, formatDay } from '../../components/resident/format';
 import { ListItem } from '../../components/resident/ListItem';
-import { PagedList } from '../../components/resident/PagedList';
+import { PagedList } from '../../components/PagedList';
 import { RESIDENT_ROUTES, withQuery } from '../../components/resident/routes';
 import { Tabs } from '../../components/resident/Tabs';
-import { usePagedList } from '../../components/resident/usePagedList';
+import { usePagedList } from '../../hooks/usePagedList';
+import { useReturnReload } from '../../hooks/useReturnReload';
 import { call } from '../../services/cloud';
 import { KIND_LABELS } from './labels';
 
@@ -20,24 +21,26 @@ export default function PartyPage() {
   const [kind, setKind] = useState<Filter>('all');
   const list = usePagedList((offset) => call(listPartyPosts, { kind: kind === 'all' ? undefined : kind, offset, limit: 20 }), kind);
   useReachBottom(list.loadMore);
+  // back from a post: the caller may have signed up, cancelled or liked
+  useReturnReload(list.reload);
   return (
     <Screen>
       <Tabs options={FILTERS} value={kind} onChange={setKind} />
       <PagedList
-        state={list.state}
-        onRetry={list.reload}
-        onMore={list.loadMore}
+        list={list}
+        variant='resident'
         empty='这里还没有内容'
-        renderItem={(p) => (
+        keyOf={(p) => p.id}
+        render={(p) => (
           <ListItem
-            key={p.id}
             title={p.title}
             tag={KIND_LABELS[p.kind]}
+            mark={p.signedUpByMe ? '我已报名' : undefined}
             meta={
               <>
                 {p.startsAt ? <Text>时间：{formatDateTime(p.startsAt)}</Text> : null}
                 {p.capacity !== null ? <Text>已报名 {p.signupCount} 人，共 {p.capacity} 个名额</Text> : null}
-                <Text>{formatDay(p.publishedAt)} 发布 · {p.likeCount} 人点赞</Text>
+                <Text>{formatDay(p.publishedAt)} 发布 · {p.likeCount} 人点赞{p.likedByMe ? '（含我）' : ''}</Text>
               </>
             }
             onOpen={() => void Taro.navigateTo({ url: withQuery(RESIDENT_ROUTES.partyPost, { id: p.id }) })}
