@@ -11,6 +11,7 @@ export const meHandler = handle(me, async (_input, ctx) => {
   return {
     signedIn: Boolean(p.user?.consent) || Boolean(p.staff),
     displayName: p.staff?.name ?? p.user?.displayName ?? null,
+    staffId: p.staff?._id ?? null,
     roles: p.roles,
     committee: ref(chain.committee),
     street: ref(chain.street),

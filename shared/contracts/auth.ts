@@ -19,6 +19,11 @@ export const me = defineAction(
     /** false until the caller accepts the current privacy notice */
     signedIn: z.boolean(),
     displayName: z.string().nullable(),
+    /**
+     * the caller's staff record when they are committee staff (for "mine" marks; the server
+     * decides); null when absent, so a client newer than its server still reads the answer
+     */
+    staffId: z.string().nullable().default(null),
     roles: z.array(role),
     committee: regionRef.nullable(),
     street: regionRef.nullable(),

@@ -20,6 +20,7 @@ const envelope = (e: unknown) => reply(200, { result: e });
 const alice = {
   signedIn: true,
   displayName: '张阿姨',
+  staffId: null,
   roles: ['resident'],
   committee: { id: 'c1', name: '测试居委会' },
   street: { id: 's1', name: '测试街道' },

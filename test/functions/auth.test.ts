@@ -19,6 +19,7 @@ describe('auth.me', () => {
     expect(res).toEqual({
       signedIn: true,
       displayName: '周阿姨',
+      staffId: null,
       roles: [],
       committee: { id: 'committee-310107005001', name: '曹杨一村居民委员会' },
       street: { id: 'street-310107005', name: '曹杨新村街道' },
@@ -30,6 +31,8 @@ describe('auth.me', () => {
     const res = ok(await t.call('dev-openid-wangli', me, {}));
     expect(res.roles.sort()).toEqual(['secretary', 'staff']);
     expect(res.committee?.name).toBe(demoDistrict.home.name);
+    // her staff record, so pages can mark her own shifts and tasks
+    expect(res.staffId).toBe('staff-wangli');
   });
 
   it('gives a liaison a street but no committee', async () => {
@@ -38,7 +41,7 @@ describe('auth.me', () => {
   });
 
   it('knows nothing of a first-time WeChat user', async () => {
-    expect(ok(await t.call('someone-new', me, {}))).toEqual({ signedIn: false, displayName: null, roles: [], committee: null, street: null, district: null });
+    expect(ok(await t.call('someone-new', me, {}))).toEqual({ signedIn: false, displayName: null, staffId: null, roles: [], committee: null, street: null, district: null });
   });
 
   it('ignores what the client claims about itself', async () => {

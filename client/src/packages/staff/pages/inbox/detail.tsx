@@ -69,7 +69,7 @@ function HandOverForm({ q, me, colleagues, onDone }: { q: QuestionView; me: Me; 
   if (colleagues.status === 'loading') return <Loading text='正在读取同事名单…' />;
   if (colleagues.status === 'error') return <ErrorView error={colleagues.error} onRetry={colleagues.reload} />;
   // `me` carries no staff id; the name keeps oneself out of the picker, the server refuses it anyway.
-  const others = colleagues.data.filter((s) => s.name !== me.displayName);
+  const others = colleagues.data.filter((s) => s.id !== me.staffId);
   if (!others.length) return <Text className='card__text'>居委会暂时没有其他同事可以转交。</Text>;
   return (
     <View>

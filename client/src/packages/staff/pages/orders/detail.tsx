@@ -58,7 +58,7 @@ function Assign({ order, colleagues, onDone }: { order: WorkOrderOut; colleagues
 function Steps({ order, me, colleagues, onDone }: { order: WorkOrderOut; me: Me; colleagues: StaffView[] | undefined; onDone: (o: WorkOrderOut) => void }) {
   const secretary = isSecretary(me);
   // `me` carries no staff id: the names stand in for "I am the assignee / the reporter".
-  const isMe = (staffId: string | null) => !!staffId && !!me.displayName && nameOf(colleagues, staffId) === me.displayName;
+  const isMe = (staffId: string | null) => !!staffId && staffId === me.staffId;
   const ref = { orderId: order.id, version: order.version };
   const steps = [];
   if (secretary && (order.status === 'reported' || order.status === 'assigned') && colleagues) steps.push(<Assign key='assign' order={order} colleagues={colleagues} onDone={onDone} />);

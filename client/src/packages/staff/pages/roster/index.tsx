@@ -77,8 +77,8 @@ function WeekDays({ date, me, onNotice }: { date: string; me: Me; onNotice: (n: 
             </View>
             {d.shifts.length ? (
               d.shifts.map((s) => (
-                // `me` has no staff id; the name picks out my shifts, the server checks the real owner.
-                <ShiftRow key={s.id} shift={signed[s.id] ?? s} mine={s.staffName === me.displayName} onSigned={(next, note) => { setSigned((m) => ({ ...m, [next.id]: next })); onNotice(note); }} />
+                // the mark only; the server checks the real owner when signing in
+                <ShiftRow key={s.id} shift={signed[s.id] ?? s} mine={s.staffId === me.staffId} onSigned={(next, note) => { setSigned((m) => ({ ...m, [next.id]: next })); onNotice(note); }} />
               ))
             ) : (
               <Text className='item__meta'>无值班安排</Text>
