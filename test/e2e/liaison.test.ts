@@ -7,12 +7,12 @@
  */
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { compute, getSnapshot, type SnapshotView } from '@shared/contracts/metrics';
 import { demoDistrict } from '../../localcloud/seed/demo-district';
 import { ok } from '../support/local-cloud';
-import { devSignIn, launchBrowser, phonePage, screenshot } from '../support/browser';
-import { startProduct, type RunningProduct } from '../support/product';
+import { devSignIn, phonePage, screenshot } from '../support/browser';
+import { useProductInBrowser } from '../support/e2e';
 
 const ZHAOYUN = 'dev-openid-zhaoyun';
 const DISTRICT = demoDistrict.district;
@@ -21,27 +21,20 @@ const STREET = demoDistrict.streets[0]!; // 曹杨新村街道
 const PNG_1PX = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 const ROW_OF_TOTAL = (view: SnapshotView) => 5 + view.indicators.length; // 验收评分: title, window, blank, header, indicators, 合计
 
-let product: RunningProduct;
-let browser: Browser;
 let view: SnapshotView;
 let page: Page;
 
+const e2e = useProductInBrowser(90_000);
 beforeAll(async () => {
-  product = await startProduct();
-  const out = ok(await product.call(ZHAOYUN, compute, { scope: { level: 'district', id: DISTRICT._id } }));
+  const out = ok(await e2e.product.call(ZHAOYUN, compute, { scope: { level: 'district', id: DISTRICT._id } }));
   if (out.status !== 'done') throw new Error(out.message);
-  view = ok(await product.call(ZHAOYUN, getSnapshot, { id: out.snapshot.id }));
-  browser = await launchBrowser();
+  view = ok(await e2e.product.call(ZHAOYUN, getSnapshot, { id: out.snapshot.id }));
 }, 90_000);
-afterAll(async () => {
-  await browser?.close();
-  await product?.close();
-});
 
 it('赵云 opens 统计 on his district: total, window and every indicator', async () => {
-  page = await phonePage(browser);
-  await devSignIn(page, product.url, '赵云');
-  await page.goto(`${product.url}/#/packages/liaison/pages/index/index`);
+  page = await phonePage(e2e.browser);
+  await devSignIn(page, e2e.product.url, '赵云');
+  await page.goto(`${e2e.product.url}/#/packages/liaison/pages/index/index`);
   await page.getByText('初始化完成情况').first().waitFor({ timeout: 30_000 });
   await page.getByText(`${DISTRICT.name} · `).first().waitFor();
   for (const i of view.indicators) await page.getByText(i.label, { exact: true }).first().waitFor();
@@ -95,6 +88,6 @@ it('enters an assessor score for 规范与创新 with a photo as evidence, and t
   await page.getByText('评估人评定 7 分').first().waitFor({ timeout: 60_000 });
   expect(await page.locator('.dash__score').first().textContent()).toBe(String((view.total ?? 0) + 7));
   await screenshot(page, 'liaison-assessed');
-  const [entry] = (await product.db.collection('metrics_assessments').where({ path: 'innovation' }).get()).data as { score: number; evidence: string[] }[];
+  const [entry] = (await e2e.product.db.collection('metrics_assessments').where({ path: 'innovation' }).get()).data as { score: number; evidence: string[] }[];
   expect(entry).toMatchObject({ score: 7, evidence: [expect.stringMatching(/^cloud:\/\//)] });
 }, 120_000);

@@ -6,29 +6,22 @@
  * 周阿姨 is a verified resident (voting and asking need a claimed household): the demo seed claims
  * her household with the household function's own code.
  */
-import type { Browser, Page } from 'playwright-core';
-import { devSignIn, launchBrowser, phonePage, screenshot } from '../support/browser';
-import { startProduct, type RunningProduct } from '../support/product';
+import type { Page } from 'playwright-core';
+import { devSignIn, phonePage, screenshot } from '../support/browser';
+import { useProductInBrowser } from '../support/e2e';
 import { count as countIn, commentOnNotice, readWaterNotice, shareNotice, voteInLiftTopic, WATER_NOTICE } from '../support/resident-steps';
 
 const ZHOU = 'dev-openid-resident-zhou';
 
-let product: RunningProduct;
-let browser: Browser;
 let page: Page;
 
-const count = (collection: string, where: Record<string, unknown>) => countIn(product, collection, where);
+const count = (collection: string, where: Record<string, unknown>) => countIn(e2e.product, collection, where);
 
+const e2e = useProductInBrowser(90_000);
 beforeAll(async () => {
-  product = await startProduct();
-  browser = await launchBrowser();
-  page = await phonePage(browser);
-  await devSignIn(page, product.url, '周阿姨');
+  page = await phonePage(e2e.browser);
+  await devSignIn(page, e2e.product.url, '周阿姨');
 }, 90_000);
-afterAll(async () => {
-  await browser?.close();
-  await product?.close();
-});
 
 describe('resident columns (H5, demo resident)', () => {
   it('opens 社区公告 from the home page and reads a notice: the read is recorded', async () => {
@@ -41,13 +34,13 @@ describe('resident columns (H5, demo resident)', () => {
     const titles = await page.locator('.ritem__title').allTextContents();
     expect(titles.indexOf('关于开展冬季消防安全检查的通知')).toBeLessThan(titles.indexOf('停水通知'));
     expect(await count('notice_reads', { noticeId: WATER_NOTICE.id, openid: ZHOU })).toBe(0);
-    await readWaterNotice(page, product, ZHOU);
+    await readWaterNotice(page, e2e.product, ZHOU);
     // the count the detail shows includes this first read
     await page.locator('.card__hint', { hasText: '1 人已读 · 转发 0 次' }).waitFor();
   }, 60_000);
 
   it('comments: a clean comment appears after the check, a rejected one shows the reason', async () => {
-    await commentOnNotice(page, product, ZHOU, '请问停水期间小区有送水服务吗？');
+    await commentOnNotice(page, e2e.product, ZHOU, '请问停水期间小区有送水服务吗？');
 
     await page.locator('textarea').fill('你们去死吧');
     await page.getByText('发表留言').click();
@@ -61,18 +54,18 @@ describe('resident columns (H5, demo resident)', () => {
 
   it('shares the notice: the share is recorded and the link carries its id', async () => {
     expect(await count('notice_shares', { noticeId: WATER_NOTICE.id })).toBe(0);
-    await shareNotice(page, product, ZHOU);
+    await shareNotice(page, e2e.product, ZHOU);
     await page.getByText('转发 1 次').waitFor();
   }, 60_000);
 
   it('votes in the topic under discussion and then sees the results', async () => {
-    await voteInLiftTopic(page, product, ZHOU);
+    await voteInLiftTopic(page, e2e.product, ZHOU);
     await page.getByText('共 1 人参加投票').waitFor();
     await screenshot(page, 'resident-topic-voted');
   }, 60_000);
 
   it('sees a concluded topic\'s outcome: what, who, by when, and the follow-up', async () => {
-    await page.goto(`${product.url}/#/pages/hall/index`);
+    await page.goto(`${e2e.product.url}/#/pages/hall/index`);
     await page.locator('.ritem', { hasText: '小区夜间停车秩序整治' }).click({ timeout: 30_000 });
     await page.getByText('施划夜间临时停车位40个，消防通道全天禁停，由物业安排夜间巡查。').waitFor({ timeout: 15_000 });
     await page.getByText('物业公司、居委会平安志愿队').waitFor();
@@ -80,7 +73,7 @@ describe('resident columns (H5, demo resident)', () => {
   }, 60_000);
 
   it('signs up for the party activity, with the places shown', async () => {
-    await page.goto(`${product.url}/#/pages/party/index`);
+    await page.goto(`${e2e.product.url}/#/pages/party/index`);
     await page.locator('.ritem', { hasText: '重温入党誓词' }).click({ timeout: 30_000 });
     await page.getByText('已报名 0 人，共 30 个名额，还剩 30 个。').waitFor({ timeout: 15_000 });
     await page.getByText('我要报名').click();
@@ -92,7 +85,7 @@ describe('resident columns (H5, demo resident)', () => {
 
   it('asks the committee a question and finds it under 问居委会', async () => {
     const text = '请问社区什么时候组织老年人体检？';
-    await page.goto(`${product.url}/#/pages/questions/ask`);
+    await page.goto(`${e2e.product.url}/#/pages/questions/ask`);
     await page.locator('textarea').fill(text);
     await page.getByText('提交', { exact: true }).click();
     await page.locator('.rbody', { hasText: text }).waitFor({ timeout: 15_000 });
@@ -102,7 +95,7 @@ describe('resident columns (H5, demo resident)', () => {
 
   it('raises a topic with a poll (verified resident): it waits for the committee to open it', async () => {
     const title = '楼道加装扶手';
-    await page.goto(`${product.url}/#/pages/hall/propose`);
+    await page.goto(`${e2e.product.url}/#/pages/hall/propose`);
     const inputs = page.locator('.rform__input input');
     await inputs.first().fill(title, { timeout: 30_000 });
     await page.locator('textarea').fill('5号楼楼道较陡，老人上下楼不方便，建议加装扶手。');
@@ -113,7 +106,7 @@ describe('resident columns (H5, demo resident)', () => {
     await page.getByText('提交议题').click();
     await page.getByText('议题已提出，居委会将安排开始讨论。').waitFor({ timeout: 15_000 });
     await page.getByText('投票：扶手装在哪一侧？').waitFor();
-    const topics = await product.db.collection('topics').where({ title }).get();
+    const topics = await e2e.product.db.collection('topics').where({ title }).get();
     expect(topics.data).toHaveLength(1);
     expect((topics.data[0] as { stage: string; poll: { options: { text: string }[] } }).poll.options.map((o) => o.text)).toEqual(['靠墙一侧', '两侧都装']);
   }, 60_000);

@@ -5,26 +5,19 @@
  * then, as the verified resident she now is, reads a notice, comments, votes and shares; a
  * neighbour opens her share from a group chat, and the read and the group are recorded.
  */
-import type { Browser, Page } from 'playwright-core';
-import { devSignIn, launchBrowser, phonePage, screenshot } from '../support/browser';
-import { startProduct, type RunningProduct } from '../support/product';
+import type { Page } from 'playwright-core';
+import { devSignIn, phonePage, screenshot } from '../support/browser';
+import { useProductInBrowser } from '../support/e2e';
 import { commentOnNotice, openSharedNoticeFromGroup, readWaterNotice, shareNotice, voteInLiftTopic } from '../support/resident-steps';
 
 const NEW_USER = 'dev-openid-resident-new';
 const NEIGHBOUR = 'dev-openid-resident-zhou';
 let sharedId: string | undefined;
 
-let product: RunningProduct;
-let browser: Browser;
+const e2e = useProductInBrowser(90_000);
 beforeAll(async () => {
   // the whole demo seed, including the sample register imported by seedHousehold
-  product = await startProduct();
-  browser = await launchBrowser();
 }, 90_000);
-afterAll(async () => {
-  await browser?.close();
-  await product?.close();
-});
 
 /** Taro's H5 Input is a custom element wrapping a native input. */
 async function fill(page: Page, id: string, value: string) {
@@ -32,8 +25,8 @@ async function fill(page: Page, id: string, value: string) {
 }
 
 it('takes a new user from the privacy notice to her household', async () => {
-  const page = await phonePage(browser);
-  await devSignIn(page, product.url, '新用户');
+  const page = await phonePage(e2e.browser);
+  await devSignIn(page, e2e.product.url, '新用户');
 
   await page.getByText('开始家庭登记（上云）').first().click({ timeout: 30_000 });
   await page.getByText('个人信息保护指引').first().waitFor({ timeout: 30_000 });
@@ -62,19 +55,19 @@ it('takes a new user from the privacy notice to her household', async () => {
 }, 120_000);
 
 it('lets her, now verified, read a notice, comment, vote in a topic and share the notice', async () => {
-  const page = await phonePage(browser);
-  await devSignIn(page, product.url, '新用户');
-  await readWaterNotice(page, product, NEW_USER);
-  await commentOnNotice(page, product, NEW_USER, '收到，我们家会提前储水。');
-  sharedId = await shareNotice(page, product, NEW_USER);
-  await voteInLiftTopic(page, product, NEW_USER);
+  const page = await phonePage(e2e.browser);
+  await devSignIn(page, e2e.product.url, '新用户');
+  await readWaterNotice(page, e2e.product, NEW_USER);
+  await commentOnNotice(page, e2e.product, NEW_USER, '收到，我们家会提前储水。');
+  sharedId = await shareNotice(page, e2e.product, NEW_USER);
+  await voteInLiftTopic(page, e2e.product, NEW_USER);
   await screenshot(page, 'signup-then-columns');
 }, 120_000);
 
 it('records a neighbour\'s read through her share, with the group chat it was opened from', async () => {
   if (!sharedId) throw new Error('the share step did not run');
-  const page = await phonePage(browser);
-  await devSignIn(page, product.url, '周阿姨');
-  await openSharedNoticeFromGroup(page, product, NEIGHBOUR, sharedId, '晨曦路100弄居民群');
+  const page = await phonePage(e2e.browser);
+  await devSignIn(page, e2e.product.url, '周阿姨');
+  await openSharedNoticeFromGroup(page, e2e.product, NEIGHBOUR, sharedId, '晨曦路100弄居民群');
   await screenshot(page, 'notice-opened-from-group');
 }, 120_000);

@@ -6,33 +6,22 @@
  * back unchanged, and nothing is created, moved out or removed.
  */
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { devSignIn, launchBrowser, phonePage, screenshot } from '../support/browser';
-import { startProduct, type RunningProduct } from '../support/product';
+import type { Page } from 'playwright-core';
+import { buttonNamed, devSignIn, phonePage, screenshot } from '../support/browser';
+import { useProductInBrowser } from '../support/e2e';
 
 const SAMPLES = path.join(__dirname, '..', '..', 'docs', 'samples');
 
-let product: RunningProduct;
-let browser: Browser;
 let page: Page;
-beforeAll(async () => {
-  product = await startProduct();
-  browser = await launchBrowser();
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await product?.close();
-});
+const e2e = useProductInBrowser(60_000);
 
 /** Taro's H5 buttons are custom elements without the button role: find them by class and exact text. */
-async function tap(text: string): Promise<void> {
-  await page.locator('.btn', { hasText: new RegExp(`^\\s*${text}\\s*$`) }).first().click();
-}
+const tap = (text: string) => buttonNamed(page, text).click();
 
 it('王丽 uploads the file with errors and sees its issues by row, errors first; nothing is imported', async () => {
-  page = await phonePage(browser);
-  await devSignIn(page, product.url, '王丽');
-  await page.goto(`${product.url}/#/packages/staff/pages/register/index`);
+  page = await phonePage(e2e.browser);
+  await devSignIn(page, e2e.product.url, '王丽');
+  await page.goto(`${e2e.product.url}/#/packages/staff/pages/register/index`);
   await page.reload();
   await page.getByText('导入本地人口库').first().waitFor({ timeout: 30_000 });
 

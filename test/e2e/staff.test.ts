@@ -4,58 +4,47 @@
  * demo questions and answers it completely, 周阿姨 rates the answer 满意, and 张敏's card for the
  * month shows 线上反馈 0.5.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { myQuestions } from '@shared/contracts/inbox';
 import { seedInbox } from '../../localcloud/seed/inbox';
 import { ok } from '../support/local-cloud';
-import { devSignIn, launchBrowser, phonePage, screenshot } from '../support/browser';
-import { startProduct, type RunningProduct } from '../support/product';
+import { buttonNamed, devSignIn, phonePage, screenshot } from '../support/browser';
+import { useProductInBrowser } from '../support/e2e';
 
 const RESIDENT_OPENID = 'dev-openid-resident-zhou';
 const QUESTION = `请问社区老年活动室周日几点开门？（${Date.now() % 100000}）`;
 const ANSWER = '周日上午九点到下午四点开门，欢迎您来。';
 
-let product: RunningProduct;
-let browser: Browser;
+const e2e = useProductInBrowser(60_000);
 beforeAll(async () => {
-  product = await startProduct();
-  await seedInbox(product.db);
+  await seedInbox(e2e.product.db);
   // Asking needs a verified resident (a claimed household); the household flow is not part of this test.
-  await product.db.collection('users').doc('user-resident-zhou').update({ householdId: 'household-demo-zhou' });
-  browser = await launchBrowser();
+  await e2e.product.db.collection('users').doc('user-resident-zhou').update({ householdId: 'household-demo-zhou' });
 }, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await product?.close();
-});
 
 /** A fresh load of a page: going to another hash of the same document would reuse Taro's page stack. */
 async function open(page: Page, route: string): Promise<void> {
-  await page.goto(`${product.url}/#/${route}`);
+  await page.goto(`${e2e.product.url}/#/${route}`);
   await page.reload();
 }
 
-/** Taro's H5 buttons are custom elements without the button role: find them by class and exact text. */
-async function tap(page: Page, text: string): Promise<void> {
-  await page.locator('.btn', { hasText: new RegExp(`^\\s*${text}\\s*$`) }).first().click();
-}
 
 let resident: Page;
 let staff: Page;
 
 it('a verified resident asks the committee on her page', async () => {
-  resident = await phonePage(browser);
-  await devSignIn(resident, product.url, '周阿姨');
+  resident = await phonePage(e2e.browser);
+  await devSignIn(resident, e2e.product.url, '周阿姨');
   await open(resident, 'pages/questions/ask');
   await resident.locator('textarea').first().fill(QUESTION);
-  await tap(resident, '提交');
+  await buttonNamed(resident, '提交').click();
   // the ask page hands over to the question's own page
   await resident.getByText(QUESTION).first().waitFor({ timeout: 30_000 });
 }, 90_000);
 
 it('张敏 sees it in 线上反馈 among the demo questions and answers it completely', async () => {
-  staff = await phonePage(browser);
-  await devSignIn(staff, product.url, '张敏');
+  staff = await phonePage(e2e.browser);
+  await devSignIn(staff, e2e.product.url, '张敏');
   await open(staff, 'packages/staff/pages/inbox/index');
   await staff.getByText(QUESTION).first().waitFor({ timeout: 30_000 });
   // the seeded overdue question is flagged
@@ -65,18 +54,18 @@ it('张敏 sees it in 线上反馈 among the demo questions and answers it compl
   await staff.getByText(QUESTION).first().click();
   await staff.getByText('回复期限').first().waitFor({ timeout: 30_000 });
   await staff.locator('textarea').first().fill(ANSWER);
-  await tap(staff, '发送完整解答');
+  await buttonNamed(staff, '发送完整解答').click();
   await staff.getByText('居民还没有评价').first().waitFor({ timeout: 30_000 });
   await screenshot(staff, 'staff-inbox-answered');
 }, 90_000);
 
 it('周阿姨 reads the answer and rates it 满意', async () => {
-  const mine = ok(await product.call(RESIDENT_OPENID, myQuestions, {}));
+  const mine = ok(await e2e.product.call(RESIDENT_OPENID, myQuestions, {}));
   const q = mine.items.find((x) => x.content === QUESTION);
   expect(q?.status).toBe('answered');
   await open(resident, `pages/questions/detail?id=${q!.id}`);
   await resident.getByText(ANSWER).first().waitFor({ timeout: 30_000 });
-  await tap(resident, '满意');
+  await buttonNamed(resident, '满意').click();
   // Taro's H5 modal asks to confirm: the rating cannot be changed afterwards
   await resident.getByText('确定', { exact: true }).click();
   await resident.getByText(/满意（/).first().waitFor({ timeout: 30_000 });

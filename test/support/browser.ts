@@ -36,3 +36,8 @@ export async function devSignIn(page: Page, baseUrl: string, label: string): Pro
   await page.getByRole('button', { name: new RegExp(label) }).click();
   await page.waitForURL(`${baseUrl}/**`);
 }
+
+/** Taro's H5 buttons are custom elements without the button role: a `.btn` by its exact text. */
+export function buttonNamed(page: Page, text: string) {
+  return page.locator('.btn', { hasText: new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) }).first();
+}
