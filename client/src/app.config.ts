@@ -47,6 +47,13 @@ export default defineAppConfig({
         'pages/roster/plan',
         'pages/register/index',
         'pages/register/codes',
+        // 居民互动内容: publish and look after notices, 党建园地 posts and 议事厅 topics
+        'pages/content/index',
+        'pages/content/notice-new',
+        'pages/content/notice',
+        'pages/content/party-new',
+        'pages/content/party',
+        'pages/content/topic',
       ],
     },
     { root: 'packages/liaison', pages: ['pages/index/index', 'pages/scope/index', 'pages/indicator/index', 'pages/committee/index', 'pages/assess/index', 'pages/staff/index'] },

@@ -58,8 +58,14 @@ export const updateNoticeHandler = handle(updateNotice, async (input, ctx) => {
   const _ = ctx.db.command;
   const change: Record<string, unknown> = {};
   if (input.pinned !== undefined) change.pinned = input.pinned;
+  if (input.takeDown) {
+    if (noticeState(n, ctx.now()) !== 'published') throw new AppError('NOTICE_NOT_PUBLISHED', '只有正在发布中的公告可以立即下线');
+    change.expiresAt = ctx.now();
+  }
   if (input.expiresAt !== undefined) {
-    if (input.expiresAt && input.expiresAt.getTime() <= n.publishAt.getTime()) throw new AppError('INVALID_INPUT', '过期时间应晚于发布时间');
+    if (input.expiresAt && input.expiresAt.getTime() <= n.publishAt.getTime()) {
+      throw new AppError('INVALID_INPUT', '过期时间应晚于发布时间', [{ path: 'expiresAt', message: '过期时间应晚于发布时间' }]);
+    }
     change.expiresAt = input.expiresAt ?? _.set(null);
   }
   if (Object.keys(change).length === 0) throw new AppError('INVALID_INPUT', '没有需要修改的内容');

@@ -1,4 +1,4 @@
-/** 党建园地: publish (staff), list, read, like, sign up / cancel, sign-up roll (staff). */
+/** 党建园地: publish and take down (staff), list, read, like, sign up / cancel, sign-up roll (staff). */
 import {
   cancelPartySignup,
   getPartyPost,
@@ -7,13 +7,14 @@ import {
   listPartySignups,
   publishPartyPost,
   signUpParty,
+  withdrawPartyPost,
 } from '@shared/contracts/content-party';
 import type { PartyMemberDoc, PartyPostDoc } from '@shared/domain/content';
 import { AppError } from '@shared/errors';
 import { maskName } from '@shared/privacy/mask';
 import { insertOnce, recordId } from '../_kit/idempotent';
 import { handle, type ActionContext } from '../_kit/runtime';
-import { ownDoc, requireStaff, viewer } from './access';
+import { ownDoc, requireStaff, viewer, type Viewer } from './access';
 import { audit } from './audit';
 import { isMember, join, leave, membersAmong, type Counted } from './membership';
 import { iso, isoOrNull, readPage } from '../_kit/paging';
@@ -44,14 +45,27 @@ export const publishPartyPostHandler = handle(publishPartyPost, async (input, ct
     authorStaffId: v.staff._id,
     authorName: v.staff.name,
     publishedAt: ctx.now(),
+    withdrawnAt: null,
+    withdrawnReason: null,
+    withdrawnByStaffId: null,
   };
   await insertOnce(ctx, POSTS, id, doc);
   return { id };
 });
 
+const isWithdrawn = (p: PartyPostDoc) => Boolean(p.withdrawnAt);
+
+/** A post the caller may act on: residents never reach one that staff took down. */
+async function livePost(ctx: ActionContext, v: Viewer, id: string): Promise<PartyPostDoc> {
+  const p = await ownDoc<PartyPostDoc>(ctx, v, POSTS, id);
+  if (isWithdrawn(p) && !v.staff) throw new AppError('NOT_FOUND', '这条内容已被居委会撤下');
+  return p;
+}
+
 function summary(p: PartyPostDoc, mine: { likedByMe: boolean; signedUpByMe: boolean }) {
   return {
     ...mine,
+    withdrawn: isWithdrawn(p),
     id: p._id,
     kind: p.kind,
     title: p.title,
@@ -67,7 +81,9 @@ function summary(p: PartyPostDoc, mine: { likedByMe: boolean; signedUpByMe: bool
 
 export const listPartyPostsHandler = handle(listPartyPosts, async (input, ctx) => {
   const v = await viewer(ctx);
-  const where = input.kind ? { committeeId: v.committeeId, kind: input.kind } : { committeeId: v.committeeId };
+  // a post without the field was never taken down ({ field: null } matches a missing field)
+  const live = v.staff ? {} : { withdrawnAt: ctx.db.command.eq(null) };
+  const where = input.kind ? { committeeId: v.committeeId, kind: input.kind, ...live } : { committeeId: v.committeeId, ...live };
   const query = ctx.db.collection(POSTS).where(where).orderBy('publishedAt', 'desc').orderBy('_id', 'desc');
   const { rows, nextOffset } = await readPage<PartyPostDoc>(query, input.offset, input.limit);
   const ids = rows.map((p) => p._id);
@@ -86,20 +102,20 @@ function signupClosedReason(p: PartyPostDoc, now: Date): string | null {
 
 export const getPartyPostHandler = handle(getPartyPost, async (input, ctx) => {
   const v = await viewer(ctx);
-  const p = await ownDoc<PartyPostDoc>(ctx, v, POSTS, input.id);
+  const p = await livePost(ctx, v, input.id);
   const [likedByMe, signedUpByMe] = await Promise.all([isMember(ctx, LIKES.members, p._id, v.openid), isMember(ctx, SIGNUPS.members, p._id, v.openid)]);
   return {
     ...summary(p, { likedByMe, signedUpByMe }),
     body: p.body,
     endsAt: isoOrNull(p.endsAt),
     authorName: p.authorName,
-    signupOpen: !signedUpByMe && signupClosedReason(p, ctx.now()) === null,
+    signupOpen: !signedUpByMe && !isWithdrawn(p) && signupClosedReason(p, ctx.now()) === null,
   };
 });
 
 export const likePartyPostHandler = handle(likePartyPost, async (input, ctx) => {
   const v = await viewer(ctx);
-  await ownDoc<PartyPostDoc>(ctx, v, POSTS, input.id);
+  await livePost(ctx, v, input.id);
   const record = { postId: input.id, committeeId: v.committeeId, openid: v.openid, name: null, at: ctx.now() };
   const r = input.liked ? await join<PartyPostDoc & Record<string, unknown>>(ctx, LIKES, input.id, v.openid, record) : await leave<PartyPostDoc & Record<string, unknown>>(ctx, LIKES, input.id, v.openid);
   return { liked: input.liked, likeCount: r.parent.likeCount };
@@ -113,12 +129,14 @@ function requireResident(v: Awaited<ReturnType<typeof viewer>>) {
 export const signUpPartyHandler = handle(signUpParty, async (input, ctx) => {
   const v = await viewer(ctx);
   requireResident(v);
-  const post = await ownDoc<PartyPostDoc>(ctx, v, POSTS, input.id);
+  const post = await livePost(ctx, v, input.id);
   if (post.capacity === null) throw new AppError('INVALID_INPUT', '这篇文章不需要报名');
   const now = ctx.now();
   const record: Omit<PartyMemberDoc, '_id'> = { postId: post._id, committeeId: v.committeeId, openid: v.openid, name: v.user?.displayName ?? null, at: now };
   const r = await join<PartyPostDoc & Record<string, unknown>>(ctx, SIGNUPS, post._id, v.openid, record, {
     admit: (p) => {
+      // read again inside the transaction: a take-down racing this sign-up wins
+      if (isWithdrawn(p)) throw new AppError('SIGNUP_CLOSED', '这条内容已被居委会撤下');
       const reason = signupClosedReason(p, now);
       if (reason) throw new AppError(reason === '名额已满' ? 'SIGNUP_FULL' : 'SIGNUP_CLOSED', reason);
     },
@@ -159,7 +177,27 @@ export const listPartySignupsHandler = handle(listPartySignups, async (input, ct
   };
 });
 
+export const withdrawPartyPostHandler = handle(withdrawPartyPost, async (input, ctx) => {
+  const v = await viewer(ctx);
+  requireStaff(v);
+  const p = await ownDoc<PartyPostDoc>(ctx, v, POSTS, input.id);
+  if (p.withdrawnAt) return { id: p._id, withdrawnAt: iso(p.withdrawnAt) };
+  const now = ctx.now();
+  // conditional on not yet taken down, so two staff racing keep the first reason
+  const res = await ctx.db
+    .collection(POSTS)
+    .where({ _id: p._id, withdrawnAt: ctx.db.command.eq(null) })
+    .update({ withdrawnAt: now, withdrawnReason: input.reason, withdrawnByStaffId: v.staff._id });
+  if (!res.updated) {
+    const again = await ownDoc<PartyPostDoc>(ctx, v, POSTS, p._id);
+    return { id: p._id, withdrawnAt: iso(again.withdrawnAt ?? now) };
+  }
+  await audit(ctx, { actorId: v.staff._id, action: 'party.withdraw', subjectType: 'party_post', subjectId: p._id, committeeId: v.committeeId, count: 1 });
+  return { id: p._id, withdrawnAt: iso(now) };
+});
+
 export const partyHandlers = [
+  withdrawPartyPostHandler,
   publishPartyPostHandler,
   listPartyPostsHandler,
   getPartyPostHandler,

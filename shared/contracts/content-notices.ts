@@ -25,11 +25,17 @@ export const publishNotice = defineAction(
   z.object({ id: z.string() }),
 );
 
-/** Staff pin or unpin, or change the expiry (null = never expires). */
+/**
+ * Staff pin or unpin, change the expiry (null = never expires), or take a published notice down
+ * now (`takeDown`: the expiry becomes the server's now, so no phone clock decides it).
+ */
 export const updateNotice = defineAction(
   'content',
   'notice.update',
-  z.object({ id: contentId, pinned: z.boolean().optional(), expiresAt: instantInput.nullable().optional() }).strict(),
+  z
+    .object({ id: contentId, pinned: z.boolean().optional(), expiresAt: instantInput.nullable().optional(), takeDown: z.literal(true).optional() })
+    .strict()
+    .refine((u) => !(u.takeDown && u.expiresAt !== undefined), { message: '立即下线时不能同时设置过期时间', path: ['expiresAt'] }),
   z.object({ id: z.string() }),
 );
 

@@ -61,6 +61,8 @@ export const partyPostSummary = z.object({
   signupDeadline: instantOutput.nullable(),
   likedByMe: z.boolean(),
   signedUpByMe: z.boolean(),
+  /** taken down by staff (only staff ever see such a post) */
+  withdrawn: z.boolean(),
 });
 
 export const listPartyPosts = defineAction(
@@ -116,4 +118,16 @@ export const listPartySignups = defineAction(
     })
     .strict(),
   pageOf(z.object({ name: z.string(), signedUpAt: instantOutput })).extend({ total: z.number().int(), capacity: z.number().int() }),
+);
+
+/**
+ * Staff take a post down (published by mistake, activity cancelled): residents stop seeing it,
+ * nobody can like or sign up any more, and it no longer counts as 党建园地 use. The reason is
+ * kept with the post. Taking down twice answers the first time.
+ */
+export const withdrawPartyPost = defineAction(
+  'content',
+  'party.withdraw',
+  z.object({ id: contentId, reason: text(200, '撤下原因') }).strict(),
+  z.object({ id: z.string(), withdrawnAt: instantOutput }),
 );

@@ -24,6 +24,10 @@ export interface PartyPostDoc {
   authorStaffId: string;
   authorName: string;
   publishedAt: Date;
+  /** taken down by staff: residents no longer see it and it counts for nothing; absent = never */
+  withdrawnAt?: Date | null;
+  withdrawnReason?: string | null;
+  withdrawnByStaffId?: string | null;
 }
 
 /** A like or a sign-up: one per user per post, `_id` derived from both. */

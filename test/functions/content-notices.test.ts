@@ -89,6 +89,22 @@ describe('notice.publish and visibility', () => {
     expect(await t.call(STAFF_B, updateNotice, { id, pinned: true })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
+  it('takes a published notice down at the server\'s now, and refuses that for a scheduled one', async () => {
+    const id = await publish({ title: '发错了' });
+    expect(await idsFor(ZHOU)).toContain(id);
+    ok(await t.call(STAFF, updateNotice, { id, takeDown: true }));
+    expect(await idsFor(ZHOU)).not.toContain(id);
+    expect(ok(await t.call(STAFF, getNotice, { id })).state).toBe('expired');
+    // back up again by clearing the expiry
+    ok(await t.call(STAFF, updateNotice, { id, expiresAt: null }));
+    expect(await idsFor(ZHOU)).toContain(id);
+
+    const later = await publish({ publishAt: hours(2).toISOString() });
+    expect(await t.call(STAFF, updateNotice, { id: later, takeDown: true })).toMatchObject({ ok: false, error: { code: 'NOTICE_NOT_PUBLISHED' } });
+    expect(await t.call(STAFF, updateNotice, { id, takeDown: true, expiresAt: hours(1).toISOString() })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await t.call(ZHOU, updateNotice, { id, takeDown: true })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
   it('rejects bad input and refuses non-staff', async () => {
     expect(await t.call(SECRETARY, publishNotice, { title: '', body: 'x' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(await t.call(SECRETARY, publishNotice, { title: '题', body: 'x', publishAt: '明天' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });

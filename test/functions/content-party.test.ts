@@ -7,6 +7,7 @@ import {
   getPartyPost,
   likePartyPost,
   listPartyPosts,
+  withdrawPartyPost,
   listPartySignups,
   publishPartyPost,
   signUpParty,
@@ -119,6 +120,35 @@ describe('party.list and party.get', () => {
     expect(await t.call(ZHOU, getPartyPost, { id: 'no-such-post' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await t.call(ZHOU, listPartyPosts, { limit: 500 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(await t.call('', listPartyPosts, {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+  });
+});
+
+describe('party.withdraw', () => {
+  it('takes a post down: residents no longer see it or sign up, staff still do, and the reason is kept once', async () => {
+    const id = await publishActivity(5);
+    ok(await t.call(ZHOU, signUpParty, { id }));
+    const first = ok(await t.call(STAFF, withdrawPartyPost, { id, reason: '活动因天气取消' }));
+    // a second take-down (a retry, or a colleague) answers the first one
+    expect(ok(await t.call(SECRETARY, withdrawPartyPost, { id, reason: '别的原因' }))).toEqual(first);
+    const stored = (await t.db.collection('party_posts').doc(id).get()).data[0];
+    expect(stored).toMatchObject({ withdrawnReason: '活动因天气取消' });
+
+    const residentIds = ok(await t.call(ZHOU, listPartyPosts, { limit: 50 })).items.map((p) => p.id);
+    expect(residentIds).not.toContain(id);
+    expect(await t.call(ZHOU, getPartyPost, { id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: '这条内容已被居委会撤下' } });
+    expect(await t.call(CROWD[4]!, signUpParty, { id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await t.call(CROWD[4]!, likePartyPost, { id, liked: true })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(ok(await t.call(STAFF, getPartyPost, { id }))).toMatchObject({ withdrawn: true, signupOpen: false, signupCount: 1 });
+    expect(ok(await t.call(STAFF, listPartyPosts, { limit: 50 })).items.find((p) => p.id === id)).toMatchObject({ withdrawn: true });
+    expect((await t.db.collection('audit_log').where({ action: 'party.withdraw', subjectId: id }).count()).total).toBe(1);
+  });
+
+  it('is for the committee\'s staff only, with a reason', async () => {
+    const id = await publishActivity(5);
+    expect(await t.call(ZHOU, withdrawPartyPost, { id, reason: '不想看' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await t.call(STAFF, withdrawPartyPost, { id, reason: '' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await t.call(OUTSIDER, withdrawPartyPost, { id, reason: '撤下' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(ok(await t.call(ZHOU, getPartyPost, { id }))).toMatchObject({ withdrawn: false });
   });
 });
 

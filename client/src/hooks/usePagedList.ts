@@ -31,6 +31,8 @@ export interface Paged<P extends Page> extends PagedState<P> {
   loadMore: () => void;
   /** Puts an item the user just created at the top without reloading the list. */
   prepend: (item: Item<P>) => void;
+  /** Replaces the items `same` matches with their changed version (e.g. after hiding one). */
+  replace: (same: (item: Item<P>) => boolean, changed: (item: Item<P>) => Item<P>) => void;
 }
 
 function loading<P extends Page>(): PagedState<P> {
@@ -75,10 +77,14 @@ export function usePagedList<P extends Page>(load: (offset: number) => Promise<P
     setState((c) => (c.status === 'ready' ? { ...c, items: [item, ...c.items] } : c));
   }, []);
 
+  const replace = useCallback((same: (item: Item<P>) => boolean, changed: (item: Item<P>) => Item<P>) => {
+    setState((c) => ({ ...c, items: c.items.map((i: Item<P>) => (same(i) ? changed(i) : i)) }));
+  }, []);
+
   useEffect(() => {
     reload();
     return () => { run.current++; };
   }, [reload, key]);
 
-  return { ...state, reload, loadMore, prepend };
+  return { ...state, reload, loadMore, prepend, replace };
 }

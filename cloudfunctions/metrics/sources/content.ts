@@ -26,7 +26,9 @@ export async function columnCounts(db: Database, committeeIds: string[], w: Wind
   // a scheduled notice is not published until its time: never count one from the future
   const published = _.gte(w.start).and(_.lt(new Date(Math.min(w.end.getTime(), now.getTime()))));
   const [posts, signups, topics, outcomes, notices, reads, comments] = await Promise.all([
-    count('party_posts', { publishedAt: inWindow }),
+    // a post staff took down counts for nothing, so publishing and withdrawing cannot pad the column
+    // a post staff took down counts for nothing, so publishing and withdrawing cannot pad the column
+    count('party_posts', { publishedAt: inWindow, withdrawnAt: _.eq(null) }),
     count('party_signups', { at: inWindow }),
     count('topics', { createdAt: inWindow }),
     count('topic_outcomes', { decidedAt: inWindow }),

@@ -256,6 +256,8 @@ export const partyPosts: PartyPostDoc[] = [
   post('pp-a', A, '2026-10-15T10:00:00'),
   // one second before the window: B has no 党建园地 use
   post('pp-b', B, '2026-10-07T23:59:59'),
+  // inside the window but taken down by staff: still no 党建园地 use for B
+  { ...post('pp-b-withdrawn', B, '2026-10-15T10:00:00'), withdrawnAt: sh('2026-10-15T11:00:00'), withdrawnReason: '发错了', withdrawnByStaffId: 's-b' },
   post('pp-e', E, '2026-10-15T10:00:00'),
 ];
 export const topics: TopicDoc[] = [

@@ -1,12 +1,13 @@
 /**
  * 留言 under a notice or a topic: the visible comments (paged) and, when allowed, a box to
  * write one. The server checks the text first; a refusal is shown with its reason and the text
- * stays in the box so it can be changed.
+ * stays in the box so it can be changed. With `moderate` (staff pages) each comment also has
+ * 隐藏 / 恢复显示, and hidden ones stay listed, marked, for staff only.
  */
 import { useState } from 'react';
 import { useReachBottom } from '@tarojs/taro';
 import { Button, Text, Textarea, View } from '@tarojs/components';
-import { addComment, listComments, type CommentTarget } from '@shared/contracts/content-comments';
+import { addComment, hideComment, listComments, type CommentTarget } from '@shared/contracts/content-comments';
 import type { OutputOf } from '@shared/contract';
 import { call } from '../../services/cloud';
 import { Alert } from './Alert';
@@ -25,9 +26,11 @@ interface Props {
   /** why writing is closed (e.g. the topic is no longer under discussion); null when open */
   closedReason?: string | null;
   title?: string;
+  /** staff of the committee: hide and restore comments (the server checks the role) */
+  moderate?: boolean;
 }
 
-export function Comments({ target, closedReason = null, title = '居民留言' }: Props) {
+export function Comments({ target, closedReason = null, title = '居民留言', moderate = false }: Props) {
   const list = usePagedList((offset) => call(listComments, { target, offset, limit: PAGE }), `${target.type}:${target.id}`);
   // The comments are the end of the page: reaching the bottom loads the next page of them.
   useReachBottom(list.loadMore);
@@ -76,10 +79,26 @@ export function Comments({ target, closedReason = null, title = '居民留言' }
               {c.author.mine ? '（我）' : ''}
             </Text>
             <Text className='rcomment__text'>{c.text}</Text>
-            <Text className='rcomment__when'>{formatDateTime(c.createdAt)}</Text>
+            <Text className='rcomment__when'>{formatDateTime(c.createdAt)}{c.hidden ? ' · 已隐藏，居民看不到' : ''}</Text>
+            {moderate ? <Moderate comment={c} onChanged={(hidden) => list.replace((x) => x.id === c.id, (x) => ({ ...x, hidden }))} /> : null}
           </View>
         )}
       />
+    </View>
+  );
+}
+
+/** 隐藏 / 恢复显示 for one comment; the server refuses anyone but the committee's staff. */
+function Moderate({ comment, onChanged }: { comment: Comment; onChanged: (hidden: boolean) => void }) {
+  const toggle = useSubmit((requestId) => call(hideComment, { id: comment.id, hidden: !comment.hidden }, { requestId }));
+  const onTap = async () => {
+    const r = await toggle.submit();
+    if (r) onChanged(r.hidden);
+  };
+  return (
+    <View className='rcomment__moderate'>
+      <Alert text={toggle.error} />
+      <Button className='btn' loading={toggle.busy} disabled={toggle.busy} onClick={onTap}>{comment.hidden ? '恢复显示' : '隐藏这条留言'}</Button>
     </View>
   );
 }

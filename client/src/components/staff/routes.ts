@@ -24,6 +24,13 @@ export const STAFF_ROUTES = {
   /** 集体讨论决定; `staffId` preselects the staff member it concerns */
   pointsDecision: (staffId?: string) => `${ROOT}/points/decision${staffId ? `?staffId=${encodeURIComponent(staffId)}` : ''}`,
   pointsCorrect: (staffId: string, month: string) => `${ROOT}/points/correct?staffId=${encodeURIComponent(staffId)}&month=${month}`,
+  /** 居民互动内容: notices, 党建园地 posts and 议事厅 topics of the committee */
+  content: (tab?: 'notice' | 'party' | 'topic') => `${ROOT}/content/index${tab ? `?tab=${tab}` : ''}`,
+  newNotice: `${ROOT}/content/notice-new`,
+  notice: (id: string) => `${ROOT}/content/notice?id=${encodeURIComponent(id)}`,
+  newPartyPost: `${ROOT}/content/party-new`,
+  partyPost: (id: string) => `${ROOT}/content/party?id=${encodeURIComponent(id)}`,
+  topic: (id: string) => `${ROOT}/content/topic?id=${encodeURIComponent(id)}`,
   /** the staff directory (liaison subpackage): read-only for a secretary */
   staffDirectory: ADMIN_ROUTES.staff,
 } as const;

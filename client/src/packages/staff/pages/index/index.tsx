@@ -11,6 +11,7 @@ import { roleNames } from '../../../../lib/roles';
 
 const AREAS: [label: string, url: string][] = [
   ['线上反馈（居民留言）', STAFF_ROUTES.inbox],
+  ['公告、党建与议事（发布和管理）', STAFF_ROUTES.content()],
   ['工作记录（走访、接待、会议、活动）', STAFF_ROUTES.records],
   ['问题处置（工单）', STAFF_ROUTES.orders],
   ['错时值班', STAFF_ROUTES.roster],

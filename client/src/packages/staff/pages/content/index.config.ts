@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '公告、党建与议事' });

@@ -1,0 +1,156 @@
+/**
+ * 党建内容管理 (`?id=`): the post as staff see it (kind, title, time, place, 名额 and 已报名,
+ * likes, text) and, for activities and volunteer calls, the 报名名单 page by page. Names are
+ * masked; 显示全名 is for the roll call at the door, asks first, and reloads the roll with
+ * `reveal: true`, which the server writes to the audit log (the page says so). 撤下这条内容 takes
+ * the post down with a reason (residents stop seeing it; it no longer counts as 党建园地 use).
+ */
+import { useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Button, Text, View } from '@tarojs/components';
+import { getPartyPost, listPartySignups, withdrawPartyPost } from '@shared/contracts/content-party';
+import type { OutputOf } from '@shared/contract';
+import { Screen } from '../../../../components/Screen';
+import { ErrorView, Loading } from '../../../../components/States';
+import { PagedList } from '../../../../components/PagedList';
+import { StaffGate } from '../../../../components/staff/StaffGate';
+import { TextField } from '../../../../components/staff/Fields';
+import { FormError } from '../../../../components/staff/FormError';
+import { useSubmit } from '../../../../components/staff/useSubmit';
+import { formatDateTime, localDate, localTime } from '../../../../components/staff/time';
+import { useAsync } from '../../../../hooks/useAsync';
+import { usePagedList } from '../../../../hooks/usePagedList';
+import { call } from '../../../../services/cloud';
+import { KIND_LABELS } from '../../../../pages/party/labels';
+import './party.css';
+
+type Post = OutputOf<typeof getPartyPost>;
+
+function Row({ label, value }: { label: string; value: string | null }) {
+  if (!value) return null;
+  return (
+    <View className='field'>
+      <Text className='field__label'>{label}</Text>
+      <Text className='card__text party__text'>{value}</Text>
+    </View>
+  );
+}
+
+/** 11月30日 19:30 至 21:30 (the end's date only when it is another day) */
+function span(start: string, end: string | null): string {
+  if (!end) return formatDateTime(start);
+  return `${formatDateTime(start)} 至 ${localDate(start) === localDate(end) ? localTime(end) : formatDateTime(end)}`;
+}
+
+function Roll({ post }: { post: Post }) {
+  const [reveal, setReveal] = useState(false);
+  const list = usePagedList((offset) => call(listPartySignups, { id: post.id, reveal, offset, limit: 20 }), reveal ? 'full' : 'masked');
+  const first = list.first;
+
+  const askReveal = async () => {
+    const sure = await Taro.showModal({
+      title: '显示报名居民的全名？',
+      content: '全名只用于活动签到核对。您的这次查看会被记录在操作日志中。',
+      confirmText: '显示全名',
+      cancelText: '不显示',
+    });
+    if (sure.confirm) setReveal(true);
+  };
+
+  return (
+    <View className='party__roll'>
+      <Text className='section-title'>报名名单</Text>
+      {first ? <Text className='card__text'>共 {first.total} 人报名，名额 {first.capacity} 人。</Text> : null}
+      {reveal ? (
+        <View>
+          {list.status === 'ready' ? <Text className='notice'>已显示全名。您的这次查看已记录在操作日志中，请只用于签到。</Text> : null}
+          <Button className='btn' onClick={() => setReveal(false)}>改回隐藏姓名</Button>
+        </View>
+      ) : (
+        <Button id='party-reveal' className='btn' onClick={() => void askReveal()}>显示全名（用于签到，查看将被记录）</Button>
+      )}
+      <PagedList
+        list={list}
+        variant='staff'
+        empty='还没有居民报名。'
+        keyOf={(s) => String(list.items.indexOf(s))}
+        render={(s) => (
+          <View className='item party__signup'>
+            <Text className='item__title'>{s.name}</Text>
+            <Text className='item__meta'>{formatDateTime(s.signedUpAt)} 报名</Text>
+          </View>
+        )}
+      />
+    </View>
+  );
+}
+
+/** 撤下: a reason first, then a confirmation; the server keeps the first reason if two race. */
+function Withdraw({ post, onDone }: { post: Post; onDone: () => void }) {
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const save = useSubmit((requestId) => call(withdrawPartyPost, { id: post.id, reason }, { requestId }));
+  if (post.withdrawn) return null;
+  if (!open) return <Button id='party-withdraw' className='btn' onClick={() => setOpen(true)}>撤下这条内容</Button>;
+  const submit = async () => {
+    // an empty reason is refused by the contract at the field, without asking first
+    if (reason.trim()) {
+      const sure = await Taro.showModal({ title: '撤下这条内容？', content: '撤下后居民看不到它，也不能再点赞或报名；已报名的居民请另行通知。', confirmText: '撤下', cancelText: '不撤下' });
+      if (!sure.confirm) return;
+    }
+    if (await save.submit()) onDone();
+  };
+  return (
+    <View className='card'>
+      <TextField label='撤下原因' value={reason} onChange={setReason} maxlength={200} error={save.errors.reason} placeholder='如 活动因天气取消' />
+      <FormError error={save.error} />
+      <Button className='btn btn--primary' loading={save.busy} disabled={save.busy} onClick={() => void submit()}>确认撤下</Button>
+      <Button className='btn' onClick={() => setOpen(false)}>取消</Button>
+    </View>
+  );
+}
+
+function Manage({ id }: { id: string }) {
+  const r = useAsync(() => call(getPartyPost, { id }));
+  if (r.status === 'loading') return <Loading />;
+  if (r.status === 'error') return <ErrorView error={r.error} onRetry={r.reload} />;
+  const p = r.data;
+  const signups = p.capacity !== null;
+  return (
+    <View>
+      <View className='card'>
+        <Text className='card__label'>{KIND_LABELS[p.kind]} · {p.authorName} {formatDateTime(p.publishedAt)} 发布</Text>
+        <Text className='card__heading'>{p.title}</Text>
+        {p.withdrawn ? <Text className='badge badge--alert'>已撤下，居民看不到</Text> : null}
+        <View className='summary'>
+          {signups ? (
+            <>
+              <Text className='summary__cell'>名额 <Text className='summary__num'>{p.capacity}</Text> 人</Text>
+              <Text className='summary__cell'>已报名 <Text className='summary__num'>{p.signupCount}</Text> 人</Text>
+            </>
+          ) : null}
+          <Text className='summary__cell'>点赞 <Text className='summary__num'>{p.likeCount}</Text> 人</Text>
+        </View>
+        <Row label={p.kind === 'activity' ? '活动时间' : '时间'} value={p.startsAt ? span(p.startsAt, p.endsAt) : null} />
+        <Row label='地点' value={p.place} />
+        <Row label='报名截止' value={p.signupDeadline ? formatDateTime(p.signupDeadline) : null} />
+        {signups ? <Text className='card__hint'>{p.signupOpen ? '正在接受报名。' : '现在不接受报名（已截止、已开始或名额已满）。'}</Text> : null}
+      </View>
+      <View className='card'>
+        <Text className='card__title'>{p.kind === 'article' ? '正文' : '内容介绍'}</Text>
+        <Text className='card__text party__text'>{p.body}</Text>
+      </View>
+      {signups ? <Roll post={p} /> : null}
+      <Withdraw post={p} onDone={r.reload} />
+    </View>
+  );
+}
+
+export default function PartyPostPage() {
+  const id = useRouter().params.id ?? '';
+  return (
+    <Screen>
+      <StaffGate>{() => (id ? <Manage id={id} /> : <Text className='state__text'>没有指定要管理的党建内容。</Text>)}</StaffGate>
+    </Screen>
+  );
+}
