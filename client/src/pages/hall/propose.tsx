@@ -1,7 +1,8 @@
 /**
  * Raising a topic: for residents whose household is registered (the server checks again and
- * content-checks the text). The committee opens it for discussion; until then only the proposer
- * and staff see it.
+ * content-checks the text), and for committee staff (from the workbench's 议事厅 tab). The
+ * committee opens it for discussion; until then only the proposer and staff see it. Staff land
+ * on the topic's workbench page, where they open it; residents on the topic itself.
  */
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
@@ -11,6 +12,7 @@ import { Screen } from '../../components/Screen';
 import { ErrorView, Loading } from '../../components/States';
 import { Alert } from '../../components/resident/Alert';
 import { RESIDENT_ROUTES, withQuery } from '../../components/resident/routes';
+import { STAFF_ROUTES } from '../../components/staff/routes';
 import { useSubmit } from '../../components/resident/useSubmit';
 import { useMe } from '../../hooks/useMe';
 import { PollEditor, type PollDraft } from './PollEditor';
@@ -22,7 +24,9 @@ const PROPOSERS = ['resident', 'staff', 'secretary'] as const;
 const TITLE_MAX = 80;
 const TEXT_MAX = 5000;
 
-function ProposeForm() {
+const STAFF_ROLES = ['staff', 'secretary'] as const;
+
+function ProposeForm({ topicUrl }: { topicUrl: (id: string) => string }) {
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
   const [poll, setPoll] = useState<PollDraft | null>(null);
@@ -32,7 +36,7 @@ function ProposeForm() {
     const r = await send.submit();
     if (!r) return;
     void Taro.showToast({ title: '议题已提交', icon: 'success' });
-    void Taro.redirectTo({ url: withQuery(RESIDENT_ROUTES.topic, { id: r.id }) });
+    void Taro.redirectTo({ url: topicUrl(r.id) });
   };
 
   return (
@@ -64,7 +68,9 @@ export default function ProposePage() {
           <Button className='btn' onClick={() => void Taro.navigateBack()}>返回</Button>
         </View>
       ) : null}
-      {me.status === 'ready' && hasAnyRole(me.data.roles, PROPOSERS) ? <ProposeForm /> : null}
+      {me.status === 'ready' && hasAnyRole(me.data.roles, PROPOSERS) ? (
+        <ProposeForm topicUrl={hasAnyRole(me.data.roles, STAFF_ROLES) ? STAFF_ROUTES.topic : (id) => withQuery(RESIDENT_ROUTES.topic, { id })} />
+      ) : null}
     </Screen>
   );
 }

@@ -1,7 +1,8 @@
 /**
  * 居民互动内容 (staff): the committee's 社区公告 (with their state: scheduled, published,
  * expired), 党建园地 posts and 议事厅 topics, each opening its management page; entries to
- * publish a notice or a post. Residents propose topics; staff move them along.
+ * publish a notice or a post and to raise a topic (residents raise them too); staff move topics
+ * along.
  */
 import { useState } from 'react';
 import { useRouter } from '@tarojs/taro';
@@ -23,6 +24,7 @@ import { useReturnReload } from '../../../../hooks/useReturnReload';
 import { call } from '../../../../services/cloud';
 import { KIND_LABELS } from '../../../../pages/party/labels';
 import { STAGE_LABELS } from '../../../../pages/hall/labels';
+import { RESIDENT_ROUTES } from '../../../../components/resident/routes';
 
 type Tab = 'notice' | 'party' | 'topic';
 const TABS: [Tab, string][] = [['notice', '社区公告'], ['party', '党建园地'], ['topic', '议事厅']];
@@ -104,6 +106,8 @@ function Topics() {
   useReturnReload(list.reload);
   return (
     <View>
+      {/* the same form residents use; the server records the proposer as committee staff */}
+      <Button className='btn btn--primary btn--entry' onClick={() => open(RESIDENT_ROUTES.propose)}>发起议题</Button>
       <Tabs value={stage} options={STAGES} onChange={setStage} />
       <PagedList list={list} variant='staff' empty='这里还没有议题。' keyOf={(t) => t.id} render={(t) => <TopicItem t={t} />} />
     </View>
