@@ -4,6 +4,7 @@
  * committee may hide a comment from residents (and restore it).
  */
 import { addComment, hideComment, listComments, type CommentTarget } from '@shared/contracts/content-comments';
+import { PRIVATE_TOPIC_STAGES } from '@shared/contracts/content-topics';
 import type { CommentDoc, NoticeDoc, TopicDoc } from '@shared/domain/content';
 import { AppError } from '@shared/errors';
 import { assertTextAllowed } from '../_kit/content-check';
@@ -23,7 +24,7 @@ async function resolveTarget(ctx: ActionContext, v: Viewer, target: CommentTarge
     return { stage: null };
   }
   const t = await ownDoc<TopicDoc>(ctx, v, 'topics', target.id);
-  if (!v.staff && t.stage === 'proposed' && t.proposer.openid !== v.openid) throw new AppError('NOT_FOUND');
+  if (!v.staff && PRIVATE_TOPIC_STAGES.includes(t.stage) && t.proposer.openid !== v.openid) throw new AppError('NOT_FOUND');
   return { stage: t.stage };
 }
 

@@ -1,7 +1,7 @@
 import { createFunction } from '../_kit/runtime';
 import { commentHandlers } from './comments';
 import { noticeHandlers } from './notices';
-import { concludeTopicHandler, followUpTopicHandler, openTopicHandler } from './outcomes';
+import { concludeTopicHandler, declineTopicHandler, followUpTopicHandler, openTopicHandler } from './outcomes';
 import { partyHandlers } from './party';
 import { voteTopicHandler } from './polls';
 import { getTopicHandler, listTopicsHandler, proposeTopicHandler, setTopicPollHandler } from './topics';
@@ -13,6 +13,7 @@ export const main = createFunction('content', [
   listTopicsHandler,
   getTopicHandler,
   openTopicHandler,
+  declineTopicHandler,
   concludeTopicHandler,
   followUpTopicHandler,
   voteTopicHandler,

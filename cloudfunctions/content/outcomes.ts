@@ -1,9 +1,10 @@
 /**
- * Stage moves of a topic, staff of its committee only: open for discussion (the poll is frozen),
- * conclude with an outcome (成果, its own record), follow the outcome up. Each move is
- * conditional on the stage it starts from, so two staff acting at once cannot both succeed.
+ * Stage moves of a topic, staff of its committee only: open for discussion (the poll is frozen)
+ * or decline the proposal with a reason, conclude with an outcome (成果, its own record), follow
+ * the outcome up. Each move is conditional on the stage it starts from, so two staff acting at
+ * once cannot both succeed.
  */
-import { concludeTopic, followUpTopic, openTopic, type TopicStage } from '@shared/contracts/content-topics';
+import { concludeTopic, declineTopic, followUpTopic, openTopic, type TopicStage } from '@shared/contracts/content-topics';
 import type { FollowUpDoc, OutcomeDoc, TopicDoc } from '@shared/domain/content';
 import { AppError } from '@shared/errors';
 import { localDateOf, startOfLocalDate } from '@shared/time';
@@ -27,6 +28,25 @@ export const openTopicHandler = handle(openTopic, async (input, ctx) => {
   const r = await ctx.db.collection(TOPICS).where({ _id: t._id, stage: 'proposed' }).update({ stage: 'discussing', openedAt: now, updatedAt: now });
   if (!r.updated) throw wrongStage('只有待审议的议题可以开始讨论');
   return { id: t._id, stage: 'discussing' as TopicStage };
+});
+
+export const declineTopicHandler = handle(declineTopic, async (input, ctx) => {
+  const v = await viewer(ctx);
+  requireStaff(v);
+  const t = await ownDoc<TopicDoc>(ctx, v, TOPICS, input.id);
+  if (t.stage === 'declined') return { id: t._id, stage: t.stage };
+  const now = ctx.now();
+  const r = await ctx.db
+    .collection(TOPICS)
+    .where({ _id: t._id, stage: 'proposed' })
+    .update({ stage: 'declined', declinedAt: now, declineReason: input.reason, declinedByStaffId: v.staff._id, updatedAt: now });
+  if (!r.updated) {
+    // a colleague's decline racing this one is the same answer; any other move is not
+    const again = await ownDoc<TopicDoc>(ctx, v, TOPICS, t._id);
+    if (again.stage === 'declined') return { id: t._id, stage: again.stage };
+    throw wrongStage('只有待审议的议题可以不予讨论');
+  }
+  return { id: t._id, stage: 'declined' as TopicStage };
 });
 
 export const concludeTopicHandler = handle(concludeTopic, async (input, ctx) => {

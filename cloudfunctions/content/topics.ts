@@ -1,5 +1,5 @@
 /** 议事厅 topics: propose (staff or verified resident), set the poll while proposed, list, read. */
-import { getTopic, listTopics, proposeTopic, setTopicPoll, type TopicStage } from '@shared/contracts/content-topics';
+import { getTopic, listTopics, PRIVATE_TOPIC_STAGES, proposeTopic, setTopicPoll, type TopicStage } from '@shared/contracts/content-topics';
 import type { OutcomeDoc, PollDoc, TopicDoc } from '@shared/domain/content';
 import { AppError } from '@shared/errors';
 import { assertTextAllowed } from '../_kit/content-check';
@@ -54,9 +54,9 @@ export const setTopicPollHandler = handle(setTopicPoll, async (input, ctx) => {
   return { id: input.id };
 });
 
-/** A resident sees topics once discussion opens, and their own proposals before that. */
+/** A resident sees topics once discussion opens, and their own proposals (declined ones too). */
 function visibleTo(v: Viewer, t: TopicDoc): boolean {
-  return Boolean(v.staff) || t.stage !== 'proposed' || t.proposer.openid === v.openid;
+  return Boolean(v.staff) || !PRIVATE_TOPIC_STAGES.includes(t.stage) || t.proposer.openid === v.openid;
 }
 
 function summary(v: Viewer, t: TopicDoc) {
@@ -75,10 +75,10 @@ function summary(v: Viewer, t: TopicDoc) {
 function topicFilter(v: Viewer, stage: TopicStage | undefined, _: ReturnType<typeof commandOf>) {
   const committee = { committeeId: v.committeeId };
   if (v.staff) return stage ? { ...committee, stage } : committee;
-  const own = { ...committee, stage: 'proposed', 'proposer.openid': v.openid };
-  if (stage === 'proposed') return own;
+  const own = { ...committee, 'proposer.openid': v.openid };
+  if (stage && PRIVATE_TOPIC_STAGES.includes(stage)) return { ...own, stage };
   if (stage) return { ...committee, stage };
-  return _.or([{ ...committee, stage: _.neq('proposed') }, own]);
+  return _.or([{ ...committee, stage: _.nin([...PRIVATE_TOPIC_STAGES]) }, { ...own, stage: _.in([...PRIVATE_TOPIC_STAGES]) }]);
 }
 
 const commandOf = (ctx: ActionContext) => ctx.db.command;
@@ -101,5 +101,6 @@ export const getTopicHandler = handle(getTopic, async (input, ctx) => {
     description: t.description,
     poll: t.poll ? await pollResults(ctx, v, { ...t, poll: t.poll }) : null,
     outcome: outcome ? outcomeView(outcome) : null,
+    declineReason: t.stage === 'declined' ? (t.declineReason ?? null) : null,
   };
 });

@@ -1,15 +1,21 @@
 /**
  * 议事厅 (deliberation hall): a topic runs proposed → discussing → concluded (with an outcome,
- * 成果) → followed_up. Only staff of the committee move stages; a verified resident may propose
- * and vote once in the optional poll, whose options are fixed when discussion opens.
+ * 成果) → followed_up, or ends at proposed → declined (不予讨论, with the committee's reason for the
+ * proposer). Only staff of the committee move stages; a verified resident may propose and vote
+ * once in the optional poll, whose options are fixed when discussion opens.
  */
 import { z } from 'zod';
 import { defineAction } from '../contract';
 import { authorView, contentId, instantOutput, localDate, pageInput, pageOf, text } from './content-common';
 
+/** the path a topic takes when the committee takes it up */
 export const TOPIC_STAGES = ['proposed', 'discussing', 'concluded', 'followed_up'] as const;
-export const topicStage = z.enum(TOPIC_STAGES);
+/** where a proposal ends when the committee does not take it up */
+export const DECLINED = 'declined' as const;
+export const topicStage = z.enum([...TOPIC_STAGES, DECLINED]);
 export type TopicStage = z.infer<typeof topicStage>;
+/** stages only staff and the proposer see */
+export const PRIVATE_TOPIC_STAGES: readonly TopicStage[] = ['proposed', DECLINED];
 
 export const pollInput = z
   .object({
@@ -39,6 +45,18 @@ export const setTopicPoll = defineAction(
 );
 
 export const openTopic = defineAction('content', 'topic.open', z.object({ id: contentId }).strict(), z.object({ id: z.string(), stage: topicStage }));
+
+/**
+ * Staff decline a proposal (duplicate, not the committee's matter, already handled) with a reason
+ * the proposer reads. It stays visible to the proposer and staff only, and counts for nothing in
+ * the acceptance metrics. A retry answers the first decline.
+ */
+export const declineTopic = defineAction(
+  'content',
+  'topic.decline',
+  z.object({ id: contentId, reason: text(500, '不予讨论的原因') }).strict(),
+  z.object({ id: z.string(), stage: topicStage }),
+);
 
 export const outcomeInput = z
   .object({
@@ -101,7 +119,13 @@ export const getTopic = defineAction(
   'content',
   'topic.get',
   z.object({ id: contentId }).strict(),
-  topicSummary.extend({ description: z.string(), poll: pollView.nullable(), outcome: outcomeView.nullable() }),
+  topicSummary.extend({
+    description: z.string(),
+    poll: pollView.nullable(),
+    outcome: outcomeView.nullable(),
+    /** the committee's reason when the proposal was declined */
+    declineReason: z.string().nullable(),
+  }),
 );
 
 export const voteTopic = defineAction(

@@ -59,6 +59,10 @@ export interface TopicDoc {
   updatedAt: Date;
   openedAt: Date | null;
   concludedAt: Date | null;
+  /** set when staff declined the proposal (stage 'declined'); absent on other topics */
+  declinedAt?: Date | null;
+  declineReason?: string | null;
+  declinedByStaffId?: string | null;
 }
 
 export interface TopicVoteDoc {

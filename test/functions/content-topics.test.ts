@@ -3,7 +3,8 @@
  * staff only, the poll (options frozen when discussion opens, one vote per verified resident
  * even under concurrency), the outcome as its own record and its follow-ups, lists by stage.
  */
-import { concludeTopic, followUpTopic, getTopic, listTopics, openTopic, proposeTopic, setTopicPoll, voteTopic } from '../../shared/contracts/content-topics';
+import { concludeTopic, declineTopic, followUpTopic, getTopic, listTopics, openTopic, proposeTopic, setTopicPoll, voteTopic } from '../../shared/contracts/content-topics';
+import { addComment, listComments } from '../../shared/contracts/content-comments';
 import { ok, type TestCloud } from '../support/local-cloud';
 import { HOME, OTHER, SECRETARY, STAFF, STAFF_B, ZHOU, allPages, resident, startContentCloud } from './content-fixtures';
 
@@ -98,6 +99,33 @@ describe('stages', () => {
       ],
     });
     expect(seen.stage).toBe('followed_up');
+  });
+
+  it('declines a proposal with a reason only the proposer and staff see; it moves no further', async () => {
+    const { id } = ok(await t.call(VERIFIED[2]!, proposeTopic, { title: '小区里养鸽子', description: '希望允许在屋顶养鸽子。' }));
+    expect(await t.call(VERIFIED[2]!, declineTopic, { id, reason: '不行' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await t.call(STAFF, declineTopic, { id, reason: '' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    const reason = '屋顶属于公共部位，按小区管理规约不能养殖，请理解。';
+    // two staff at once: one decline, the same answer for both, the first reason kept
+    const both = await Promise.all([t.call(STAFF, declineTopic, { id, reason }), t.call(SECRETARY, declineTopic, { id, reason: '另一个原因' })]);
+    for (const r of both) expect(ok(r).stage).toBe('declined');
+    const stored = (await t.db.collection('topics').doc(id).get()).data[0] as { declineReason: string };
+    expect([reason, '另一个原因']).toContain(stored.declineReason);
+
+    const mine = ok(await t.call(VERIFIED[2]!, getTopic, { id }));
+    expect(mine).toMatchObject({ stage: 'declined', declineReason: stored.declineReason });
+    expect(ok(await t.call(VERIFIED[2]!, listTopics, { stage: 'declined', limit: 50 })).items.map((x) => x.id)).toContain(id);
+    expect(ok(await t.call(VERIFIED[2]!, listTopics, { limit: 50 })).items.map((x) => x.id)).toContain(id);
+    // other residents never see it, nor its comments
+    expect(await t.call(VERIFIED[1]!, getTopic, { id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(ok(await t.call(VERIFIED[1]!, listTopics, { limit: 50 })).items.map((x) => x.id)).not.toContain(id);
+    expect(ok(await t.call(VERIFIED[1]!, listTopics, { stage: 'declined', limit: 50 })).items).toEqual([]);
+    expect(await t.call(VERIFIED[1]!, listComments, { target: { type: 'topic', id } })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await t.call(VERIFIED[2]!, addComment, { target: { type: 'topic', id }, text: '好吧' })).toMatchObject({ ok: false });
+    // the end of the road: it cannot be opened afterwards
+    expect(await t.call(STAFF, openTopic, { id })).toMatchObject({ ok: false, error: { code: 'TOPIC_STAGE' } });
+    const open = await discussingTopic(null);
+    expect(await t.call(STAFF, declineTopic, { id: open, reason })).toMatchObject({ ok: false, error: { code: 'TOPIC_STAGE' } });
   });
 
   it('keeps another committee out of reading and moving a topic', async () => {

@@ -33,6 +33,7 @@ const topicBase = {
   updatedAt: '2026-11-20T02:00:00.000Z',
   description: '楼里老人多，上下楼不方便，建议加装扶手。',
   outcome: null,
+  declineReason: null,
 };
 
 const comment = { id: 'cm-1', text: '支持，最好两侧都装。', author: { kind: 'resident', name: '王**', mine: false }, createdAt: '2026-11-21T03:00:00.000Z', hidden: false };
@@ -303,5 +304,45 @@ describe('staff topic page: a colleague concluded first (built dist)', () => {
     expect(h.text()).toContain('2026年12月31日前');
     expect(h.text()).not.toContain('保存议事结果');
     expect(h.text()).toContain('添加跟进');
+  });
+});
+
+describe('staff topic page: declining a proposal (built dist)', () => {
+  it('refuses an empty reason at the field without asking, then asks, sends topic.decline and shows the reason', async () => {
+    const events: Event[] = [];
+    let topic: Record<string, unknown> = { id: 't-3', stage: 'proposed', ...topicBase, poll: null, hasPoll: false };
+    const page = await loadPage(ROUTE, { id: 't-3' }, (name, data) => {
+      const e = data as Event;
+      if (name === 'auth' && e.action === 'me') return { ok: true, data: staffMe };
+      events.push(e);
+      if (e.action === 'topic.get') return { ok: true, data: topic };
+      if (e.action === 'comment.list') return { ok: true, data: { items: [], nextOffset: null } };
+      if (e.action === 'topic.decline') {
+        topic = { ...topic, stage: 'declined', declineReason: e.payload.reason };
+        return { ok: true, data: { id: 't-3', stage: 'declined' } };
+      }
+      return { ok: false, error: { code: 'UNKNOWN_ACTION', message: '不支持的操作' } };
+    });
+    const { showModal } = stubWx();
+    const h = helpers(page, events);
+    await waitForText(page.root, '3号楼楼道加装扶手');
+    h.el('#topic-decline-start').dispatchEvent('tap');
+    await waitForText(page.root, '确认不予讨论');
+    h.el('#topic-decline').dispatchEvent('tap');
+    await waitForText(page.root, '请填写不予讨论的原因');
+    expect(showModal).not.toHaveBeenCalled();
+    expect(h.sent('topic.decline')).toHaveLength(0);
+
+    const reason = '与「3号楼加装电梯」议题重复，请在该议题中发表意见。';
+    h.all('.field__textarea').at(-1)!.dispatchEvent('input', { detail: { value: reason } });
+    await settle();
+    h.el('#topic-decline').dispatchEvent('tap');
+    await waitFor(() => h.sent('topic.decline').length === 1, 'topic.decline');
+    expect(showModal).toHaveBeenCalledTimes(1);
+    expect(h.sent('topic.decline')[0]!.payload).toEqual({ id: 't-3', reason });
+    await waitForText(page.root, '未采纳');
+    expect(h.text()).toContain('不予讨论的原因');
+    expect(h.text()).toContain(reason);
+    expect(h.text()).not.toContain('开放讨论');
   });
 });

@@ -30,7 +30,8 @@ export async function columnCounts(db: Database, committeeIds: string[], w: Wind
     // a post staff took down counts for nothing, so publishing and withdrawing cannot pad the column
     count('party_posts', { publishedAt: inWindow, withdrawnAt: _.eq(null) }),
     count('party_signups', { at: inWindow }),
-    count('topics', { createdAt: inWindow }),
+    // a proposal the committee declined is not deliberation
+    count('topics', { createdAt: inWindow, stage: _.neq('declined') }),
     count('topic_outcomes', { decidedAt: inWindow }),
     count('notices', { publishAt: published }),
     count('notice_reads', { at: inWindow }),

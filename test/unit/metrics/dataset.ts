@@ -261,6 +261,8 @@ export const partyPosts: PartyPostDoc[] = [
   post('pp-e', E, '2026-10-15T10:00:00'),
 ];
 export const topics: TopicDoc[] = [
+  // a proposal B's committee declined inside the window: no 议事厅 use for B
+  { _id: 't-b-declined', committeeId: B._id, title: '议题', description: '说明', stage: 'declined', proposer: { kind: 'resident', openid: OPENID.resident, staffId: null, name: '居民' }, poll: null, createdAt: sh('2026-10-12T10:00:00'), updatedAt: sh('2026-10-13T10:00:00'), openedAt: null, concludedAt: null, declinedAt: sh('2026-10-13T10:00:00'), declineReason: '重复', declinedByStaffId: 's-b' },
   { _id: 't-a', committeeId: A._id, title: '议题', description: '说明', stage: 'concluded', proposer: { kind: 'staff', openid: OPENID.staffA, staffId: 's-a', name: '社工' }, poll: null, createdAt: sh('2026-10-10T10:00:00'), updatedAt: sh('2026-10-20T10:00:00'), openedAt: sh('2026-10-11T10:00:00'), concludedAt: sh('2026-10-20T10:00:00') },
 ];
 export const outcomes: OutcomeDoc[] = [{ _id: 't-a', topicId: 't-a', committeeId: A._id, decision: '加装雨棚', actor: '物业', dueDate: sh('2026-11-30T00:00:00'), decidedAt: sh('2026-10-20T10:00:00'), decidedByStaffId: 's-a', requestKey: 'k', followUps: [] }];

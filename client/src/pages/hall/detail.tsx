@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { getTopic, TOPIC_STAGES, type TopicStage } from '@shared/contracts/content-topics';
+import { DECLINED, getTopic, TOPIC_STAGES, type TopicStage } from '@shared/contracts/content-topics';
 import type { OutputOf } from '@shared/contract';
 import { Screen } from '../../components/Screen';
 import { ErrorView, Loading } from '../../components/States';
@@ -18,6 +18,8 @@ import { Poll } from './Poll';
 type Topic = OutputOf<typeof getTopic>;
 
 function Stages({ stage }: { stage: TopicStage }) {
+  // a declined proposal left the path at its first step
+  if (stage === DECLINED) return null;
   const at = TOPIC_STAGES.indexOf(stage);
   return (
     <View className='rsteps' aria-label={`当前阶段：${STAGE_LABELS[stage]}`}>
@@ -46,12 +48,18 @@ function TopicView({ initial }: { initial: Topic }) {
         </Text>
         <Text className='rbody'>{topic.description}</Text>
       </View>
+      {topic.declineReason ? (
+        <View className='card' role='note'>
+          <Text className='card__title'>居委会的答复</Text>
+          <Text className='rbody'>{topic.declineReason}</Text>
+        </View>
+      ) : null}
       {topic.outcome ? <Outcome outcome={topic.outcome} /> : null}
       {topic.poll ? <Poll topicId={topic.id} poll={topic.poll} stage={topic.stage} onVoted={refresh} /> : null}
       <Comments
         target={{ type: 'topic', id: topic.id }}
         title='居民意见'
-        closedReason={topic.stage === 'discussing' ? null : topic.stage === 'proposed' ? '讨论开始后可以发表意见。' : '讨论已结束，不能再发表意见。'}
+        closedReason={topic.stage === 'discussing' ? null : topic.stage === 'proposed' ? '讨论开始后可以发表意见。' : topic.stage === DECLINED ? '这个议题没有列入讨论。' : '讨论已结束，不能再发表意见。'}
       />
     </>
   );

@@ -98,7 +98,7 @@ function Posts() {
   );
 }
 
-const STAGES: ['all' | TopicStage, string][] = [['all', '全部'], ['proposed', '待开放'], ['discussing', '讨论中'], ['concluded', '已形成结果'], ['followed_up', '跟进中']];
+const STAGES: ['all' | TopicStage, string][] = [['all', '全部'], ['proposed', '待开放'], ['discussing', '讨论中'], ['concluded', '已形成结果'], ['followed_up', '跟进中'], ['declined', '未采纳']];
 
 function Topics() {
   const [stage, setStage] = useState<'all' | TopicStage>('all');

@@ -9,7 +9,7 @@ import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { describeIssues, type ActionContract, type InputOf, type OutputOf } from '@shared/contract';
-import { concludeTopic, FOLLOW_UP_STATUSES, followUpTopic, getTopic, openTopic, setTopicPoll } from '@shared/contracts/content-topics';
+import { concludeTopic, declineTopic, FOLLOW_UP_STATUSES, followUpTopic, getTopic, openTopic, setTopicPoll } from '@shared/contracts/content-topics';
 import { AppError, isAppError } from '@shared/errors';
 import { Screen } from '../../../../components/Screen';
 import { ErrorView, Loading } from '../../../../components/States';
@@ -37,6 +37,7 @@ const NEXT_STEP: Record<Topic['stage'], string> = {
   discussing: '居民正在发表意见、参加投票。讨论充分后，请在下面填写议事结果。',
   concluded: '讨论已结束，议事结果已公布。请在下面记录落实情况。',
   followed_up: '议事结果正在落实，有新进展请继续添加跟进。',
+  declined: '这个议题没有列入讨论。提出的居民能看到下面的原因；其他居民看不到这个议题。',
 };
 
 const STATUS_OPTIONS = FOLLOW_UP_STATUSES.map((s) => [s, FOLLOW_UP_LABELS[s]] as const);
@@ -128,6 +129,27 @@ function OpenStep({ id, onDone, onReload }: { id: string; onDone: (message: stri
       <Text className='card__title'>开放讨论</Text>
       <ActionError error={open.error} onReload={onReload} />
       <Button id='topic-open' className='btn btn--primary' loading={open.busy} disabled={open.busy} onClick={() => void submit()}>开放讨论</Button>
+    </View>
+  );
+}
+
+/** 不予讨论: the reason goes to the proposer; checked by the contract before the confirmation. */
+function DeclineForm({ id, onDone, onReload }: { id: string; onDone: (message: string) => void; onReload: () => void }) {
+  const [shown, setShown] = useState(false);
+  const [reason, setReason] = useState('');
+  const save = useSubmit((requestId) =>
+    confirmAndCall(declineTopic, { id, reason }, { title: '不予讨论', content: '这个议题将不列入讨论，提出的居民会看到您写的原因。确定吗？', confirmText: '不予讨论' }, requestId),
+  );
+  if (!shown) return <Button id='topic-decline-start' className='btn' onClick={() => setShown(true)}>不予讨论（写明原因）</Button>;
+  const submit = async () => {
+    if (await save.submit()) onDone('已答复提出的居民：这个议题不列入讨论。');
+  };
+  return (
+    <View className='card'>
+      <Text className='card__title'>不予讨论</Text>
+      <TextArea label='原因（提出的居民会看到）' value={reason} maxlength={500} placeholder='如 与「3号楼加装电梯」议题重复，请在该议题中发表意见' onChange={setReason} error={save.errors.reason} />
+      <ActionError error={save.error} onReload={onReload} />
+      <Button id='topic-decline' className='btn btn--primary' loading={save.busy} disabled={save.busy} onClick={() => void submit()}>确认不予讨论</Button>
     </View>
   );
 }
@@ -228,6 +250,13 @@ function TopicView({ initial }: { initial: Topic }) {
       ) : null}
 
       {stage === 'proposed' ? <OpenStep id={topic.id} onDone={after} onReload={reload} /> : null}
+      {stage === 'proposed' ? <DeclineForm id={topic.id} onDone={after} onReload={reload} /> : null}
+      {topic.declineReason ? (
+        <View className='card'>
+          <Text className='card__title'>不予讨论的原因</Text>
+          <Text className='card__text topic__description'>{topic.declineReason}</Text>
+        </View>
+      ) : null}
       {stage === 'discussing' ? <ConcludeForm id={topic.id} onDone={after} onReload={reload} /> : null}
       {topic.outcome ? <Outcome outcome={topic.outcome} /> : null}
       {ended ? <FollowUpForm id={topic.id} onDone={after} onReload={reload} /> : null}
@@ -236,7 +265,7 @@ function TopicView({ initial }: { initial: Topic }) {
         target={{ type: 'topic', id: topic.id }}
         title='居民意见'
         moderate
-        closedReason={stage === 'discussing' ? null : stage === 'proposed' ? '开放讨论后，居民可以在这里发表意见。' : '讨论已结束，不能再发表意见。'}
+        closedReason={stage === 'discussing' ? null : stage === 'proposed' ? '开放讨论后，居民可以在这里发表意见。' : stage === 'declined' ? '这个议题没有列入讨论。' : '讨论已结束，不能再发表意见。'}
       />
     </View>
   );
