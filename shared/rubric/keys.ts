@@ -5,7 +5,8 @@
  */
 import type { InstanceValue, NumberValue, RateValue } from './inputs';
 
-export const ACCEPTANCE_INPUT_KEYS = [
+/** The acceptance indicators the platform computes (the rest are assessor-entered). */
+export const ACCEPTANCE_PLATFORM_KEYS = [
   'initCompletionRate',
   'residentInfoCompletenessRate',
   'visitsPerCommittee',
@@ -14,9 +15,12 @@ export const ACCEPTANCE_INPUT_KEYS = [
   'issuesHandledPerCommittee',
   'householdCloudRate',
   'interactiveUsage',
-  'opsTeamDesignated',
-  'opsRegulationsEstablished',
 ] as const;
+
+/** The acceptance indicators an assessor enters (the ops team's set-up). */
+export const ACCEPTANCE_ASSESSOR_KEYS = ['opsTeamDesignated', 'opsRegulationsEstablished'] as const;
+
+export const ACCEPTANCE_INPUT_KEYS = [...ACCEPTANCE_PLATFORM_KEYS, ...ACCEPTANCE_ASSESSOR_KEYS] as const;
 
 export type InteractiveUsage = 'allWithOutcome' | 'allUsed' | 'oneMissing' | 'twoOrMoreMissing';
 
@@ -34,17 +38,6 @@ export interface AcceptanceInputValues {
   opsRegulationsEstablished?: boolean;
 }
 
-/** The acceptance indicators the platform computes (the rest are assessor-entered). */
-export const ACCEPTANCE_PLATFORM_KEYS = [
-  'initCompletionRate',
-  'residentInfoCompletenessRate',
-  'visitsPerCommittee',
-  'meetingsPerCommittee',
-  'activitiesPerCommittee',
-  'issuesHandledPerCommittee',
-  'householdCloudRate',
-  'interactiveUsage',
-] as const satisfies readonly (typeof ACCEPTANCE_INPUT_KEYS)[number][];
 
 /** What a month earns, counted from records or the secretary's evidenced entries (publicityAdopted is a yes/no). */
 export const POINTS_CARD_COUNT_KEYS = [
