@@ -3,7 +3,7 @@
  * first then newest; staff: all, with their state), open (counts a resident's first read, a
  * read that arrived through a share, and the group chat it was opened from), share.
  */
-import { getNotice, listNotices, publishNotice, shareNotice, updateNotice } from '@shared/contracts/content-notices';
+import { editNotice, getNotice, listNotices, publishNotice, shareNotice, updateNotice } from '@shared/contracts/content-notices';
 import type { NoticeDoc, NoticeGroupDoc, NoticeReadDoc, NoticeShareDoc, NoticeShareReadDoc } from '@shared/domain/content';
 import { AppError } from '@shared/errors';
 import { insertOnce, recordId } from '../_kit/idempotent';
@@ -73,9 +73,20 @@ export const updateNoticeHandler = handle(updateNotice, async (input, ctx) => {
   return { id: n._id };
 });
 
+export const editNoticeHandler = handle(editNotice, async (input, ctx) => {
+  const v = await viewer(ctx);
+  requireStaff(v);
+  const n = await ownDoc<NoticeDoc>(ctx, v, NOTICES, input.id);
+  const now = ctx.now();
+  // staff write for the committee, so no content check; who changed it is kept
+  await ctx.db.collection(NOTICES).doc(n._id).update({ title: input.title, body: input.body, editedAt: now, editedByStaffId: v.staff._id });
+  return { id: n._id, editedAt: iso(now) };
+});
+
 function summary(n: NoticeDoc, now: Date, readByMe: boolean) {
   return {
     readByMe,
+    editedAt: isoOrNull(n.editedAt ?? null),
     id: n._id,
     title: n.title,
     pinned: n.pinned,
@@ -180,4 +191,4 @@ export const shareNoticeHandler = handle(shareNotice, async (input, ctx) => {
   });
 });
 
-export const noticeHandlers = [publishNoticeHandler, updateNoticeHandler, listNoticesHandler, getNoticeHandler, shareNoticeHandler];
+export const noticeHandlers = [publishNoticeHandler, updateNoticeHandler, editNoticeHandler, listNoticesHandler, getNoticeHandler, shareNoticeHandler];

@@ -39,6 +39,17 @@ export const updateNotice = defineAction(
   z.object({ id: z.string() }),
 );
 
+/**
+ * Staff correct a notice's title and text (a wrong time, a typo). Residents see that it was
+ * changed and when; reads, shares and comments stay with the notice.
+ */
+export const editNotice = defineAction(
+  'content',
+  'notice.edit',
+  z.object({ id: contentId, title: text(80, '标题'), body: text(20_000, '正文') }).strict(),
+  z.object({ id: z.string(), editedAt: instantOutput }),
+);
+
 export const NOTICE_STATES = ['scheduled', 'published', 'expired'] as const;
 
 export const noticeSummary = z.object({
@@ -52,6 +63,8 @@ export const noticeSummary = z.object({
   readCount: z.number().int(),
   /** a resident has opened it (their first read is recorded); always false for staff */
   readByMe: z.boolean(),
+  /** when staff last corrected the title or text; null if never */
+  editedAt: instantOutput.nullable(),
 });
 
 export const listNotices = defineAction('content', 'notice.list', z.object({ ...pageInput }).strict(), pageOf(noticeSummary));

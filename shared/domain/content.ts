@@ -114,6 +114,9 @@ export interface NoticeDoc {
   shareReadCount: number;
   /** distinct group chats (opengid) residents opened it from; absent on notices from before */
   groupCount?: number;
+  /** the last correction of title or text by staff; absent or null if never */
+  editedAt?: Date | null;
+  editedByStaffId?: string | null;
   authorStaffId: string;
   authorName: string;
   createdAt: Date;

@@ -2,7 +2,7 @@
  * content · 社区公告 through the real path: scheduled and expired notices, pinned first, the
  * first read counted once (repeated and concurrent reads), shares and reads through a share.
  */
-import { getNotice, listNotices, publishNotice, shareNotice, updateNotice } from '../../shared/contracts/content-notices';
+import { editNotice, getNotice, listNotices, publishNotice, shareNotice, updateNotice } from '../../shared/contracts/content-notices';
 import { ok, type TestCloud } from '../support/local-cloud';
 import { HOME, OTHER, SECRETARY, STAFF, STAFF_B, ZHOU, allPages, resident, startContentCloud } from './content-fixtures';
 
@@ -103,6 +103,20 @@ describe('notice.publish and visibility', () => {
     expect(await t.call(STAFF, updateNotice, { id: later, takeDown: true })).toMatchObject({ ok: false, error: { code: 'NOTICE_NOT_PUBLISHED' } });
     expect(await t.call(STAFF, updateNotice, { id, takeDown: true, expiresAt: hours(1).toISOString() })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(await t.call(ZHOU, updateNotice, { id, takeDown: true })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('lets staff correct the title and text; residents see the new text marked as changed, reads kept', async () => {
+    const id = await publish({ title: '周六停水', body: '周六9点停水。' });
+    ok(await t.call(NEIGHBOURS[0]!, getNotice, { id }));
+    expect(ok(await t.call(NEIGHBOURS[0]!, getNotice, { id })).editedAt).toBeNull();
+    const { editedAt } = ok(await t.call(STAFF, editNotice, { id, title: '周日停水（更正）', body: '周日9点停水。' }));
+    const seen = ok(await t.call(NEIGHBOURS[0]!, getNotice, { id }));
+    expect(seen).toMatchObject({ title: '周日停水（更正）', body: '周日9点停水。', editedAt, readCount: 1 });
+    expect(ok(await t.call(NEIGHBOURS[0]!, listNotices, { limit: 50 })).items.find((n) => n.id === id)).toMatchObject({ title: '周日停水（更正）', editedAt });
+    expect((await t.db.collection('notices').doc(id).get()).data[0]).toMatchObject({ editedByStaffId: 'staff-zhangmin' });
+    expect(await t.call(ZHOU, editNotice, { id, title: 'x', body: 'y' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await t.call(STAFF_B, editNotice, { id, title: 'x', body: 'y' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await t.call(STAFF, editNotice, { id, title: '', body: 'y' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 
   it('rejects bad input and refuses non-staff', async () => {

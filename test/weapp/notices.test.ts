@@ -20,6 +20,7 @@ const notice = (id: string, title: string, pinned = false) => ({
   state: 'published',
   readCount: 3,
   readByMe: false,
+  editedAt: null,
 });
 
 describe('weapp notices list (built dist)', () => {

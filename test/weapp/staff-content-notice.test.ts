@@ -146,6 +146,7 @@ const published = {
   state: 'published',
   readCount: 12,
   readByMe: false,
+  editedAt: null,
   body: '11月28日（周六）8:00—12:00 管道检修停水。\n请提前储水。',
   authorName: '张敏',
   shareCount: 3,
@@ -174,6 +175,9 @@ describe('公告管理 (built dist)', () => {
       switch (e.action) {
         case 'notice.get': return ok(current);
         case 'comment.list': return ok({ items: [comment('c-1', '几点恢复供水？', false), comment('c-2', '广告内容', true)], nextOffset: null });
+        case 'notice.edit':
+          current = { ...current, title: e.payload.title, body: e.payload.body, editedAt: '2026-11-23T06:05:00.000Z' };
+          return ok({ id: 'n-9', editedAt: '2026-11-23T06:05:00.000Z' });
         case 'notice.update': {
           const p = e.payload;
           current = { ...current, ...('pinned' in p ? { pinned: p.pinned } : {}), ...('expiresAt' in p ? { expiresAt: p.expiresAt === null ? null : utc(p.expiresAt) } : {}) };
@@ -226,6 +230,43 @@ describe('公告管理 (built dist)', () => {
     expect(content('notice.update').map((e) => e.payload)).toEqual([{ id: 'n-9', pinned: true }, { id: 'n-9', expiresAt: null }]);
     expect(content('notice.get')).toHaveLength(3);
     expect(h.all('.btn').some((b) => b.dom.textContent === '不再过期')).toBe(false);
+  });
+});
+
+describe('公告管理: correcting the text (built dist)', () => {
+  it('starts from the notice as it is, refuses an empty title at the field, then sends notice.edit and shows the change', async () => {
+    requireBuild();
+    const calls: Event[] = [];
+    let current: Record<string, unknown> = { ...published, id: 'n-11' };
+    const page = await loadPage('packages/staff/pages/content/notice', { id: 'n-11' }, (name, data) => {
+      const e = data as Event;
+      if (name === 'auth' && e.action === 'me') return ok(staffMe);
+      calls.push(e);
+      if (e.action === 'notice.get') return ok(current);
+      if (e.action === 'comment.list') return ok({ items: [], nextOffset: null });
+      if (e.action === 'notice.edit') {
+        current = { ...current, title: e.payload.title, body: e.payload.body, editedAt: '2026-11-23T06:05:00.000Z' };
+        return ok({ id: 'n-11', editedAt: '2026-11-23T06:05:00.000Z' });
+      }
+      return unknown;
+    });
+    const h = helpers(page);
+    await waitForText(page.root, '本周六上午停水通知');
+    await h.tap('修改标题和正文');
+    const title = h.all('.field__input')[0]!;
+    title.dispatchEvent('input', { detail: { value: '' } });
+    await settle();
+    await h.tap('保存修改');
+    await waitForText(page.root, '请填写标题');
+    expect(calls.filter((c) => c.action === 'notice.edit')).toHaveLength(0);
+
+    title.dispatchEvent('input', { detail: { value: '本周日上午停水通知（时间更正）' } });
+    await settle();
+    await h.tap('保存修改');
+    await waitForText(page.root, '本周日上午停水通知（时间更正）');
+    // the body was not touched: it goes back as it was, which shows the editor started from it
+    expect(calls.filter((c) => c.action === 'notice.edit').map((c) => c.payload)).toEqual([{ id: 'n-11', title: '本周日上午停水通知（时间更正）', body: published.body }]);
+    expect(h.text()).toMatch(/最后修改\s*11月23日 14:05/);
   });
 });
 

@@ -11,7 +11,7 @@ type Event = { action: string; payload: Record<string, unknown>; requestId: stri
 type SimNode = { dom: HTMLElement; dispatchEvent(name: string, detail?: object): void };
 type Sim = { querySelectorAll(s: string): SimNode[] };
 
-const notice = (id: string, title: string, state: string, pinned = false) => ({ id, title, pinned, publishAt: '2026-11-20T01:00:00.000Z', expiresAt: null, state, readCount: 4, readByMe: false });
+const notice = (id: string, title: string, state: string, pinned = false) => ({ id, title, pinned, publishAt: '2026-11-20T01:00:00.000Z', expiresAt: null, state, readCount: 4, readByMe: false, editedAt: null });
 const topic = (id: string, title: string, stage: string) => ({
   id,
   title,

@@ -42,7 +42,9 @@ function NoticeBody({ notice, shares }: { notice: Notice; shares: number }) {
     <View className='card'>
       {notice.pinned ? <Text className='rtag rtag--strong' style={{ alignSelf: 'flex-start' }}>置顶</Text> : null}
       <Text className='card__heading'>{notice.title}</Text>
-      <Text className='card__hint'>{formatDateTime(notice.publishAt)} · {notice.authorName}（居委会）发布</Text>
+      <Text className='card__hint'>
+        {formatDateTime(notice.publishAt)} · {notice.authorName}（居委会）发布{notice.editedAt ? ` · ${formatDateTime(notice.editedAt)} 修改过` : ''}
+      </Text>
       <Text className='rbody'>{notice.body}</Text>
       <Text className='card__hint'>{reach(notice, shares)}</Text>
     </View>

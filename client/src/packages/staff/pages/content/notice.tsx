@@ -9,13 +9,13 @@ import { useRef, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import type { OutputOf } from '@shared/contract';
-import { getNotice, updateNotice } from '@shared/contracts/content-notices';
+import { editNotice, getNotice, updateNotice } from '@shared/contracts/content-notices';
 import { AppError } from '@shared/errors';
 import { Screen } from '../../../../components/Screen';
 import { ErrorView, Loading } from '../../../../components/States';
 import { StaffGate } from '../../../../components/staff/StaffGate';
 import { NOTICE_STATE_LABELS } from '../../../../components/staff/labels';
-import { DateTimeField } from '../../../../components/staff/Fields';
+import { DateTimeField, TextArea, TextField } from '../../../../components/staff/Fields';
 import { FormError } from '../../../../components/staff/FormError';
 import { useSubmit } from '../../../../components/staff/useSubmit';
 import { useWhen } from '../../../../components/staff/forms/useWhen';
@@ -53,6 +53,7 @@ function Facts({ n }: { n: Notice }) {
       <Row label='过期时间' value={n.expiresAt ? formatDateTime(n.expiresAt) : '不过期'} />
       <Row label='置顶' value={n.pinned ? '是' : '否'} />
       <Row label='发布人' value={n.authorName} />
+      {n.editedAt ? <Row label='最后修改' value={formatDateTime(n.editedAt)} /> : null}
       <Text id='notice-reach' className='notice-reach'>{reachLine(n)}</Text>
       <Text className='card__hint'>工作人员查看不计入已读人数。</Text>
       <Text className='notice-body'>{n.body}</Text>
@@ -82,7 +83,25 @@ function ExpiryEditor({ n, when, onDone, onCancel }: { n: Notice; when: When; on
   );
 }
 
+/** 修改标题和正文: starts from the notice as it is; residents then see that it was changed. */
+function ContentEditor({ n, onCancel, onDone }: { n: Notice; onCancel: () => void; onDone: () => void }) {
+  const [title, setTitle] = useState(n.title);
+  const [body, setBody] = useState(n.body);
+  const save = useSubmit((requestId) => call(editNotice, { id: n.id, title, body }, { requestId }));
+  return (
+    <View className='card'>
+      <TextField label='公告标题' value={title} onChange={setTitle} maxlength={80} error={save.errors.title} />
+      <TextArea label='公告正文' value={body} onChange={setBody} maxlength={20_000} error={save.errors.body} />
+      <Text className='card__hint'>保存后居民看到的是新内容，并注明修改过。</Text>
+      <FormError error={save.error} />
+      <Button id='notice-edit-save' className='btn btn--primary' loading={save.busy} disabled={save.busy} onClick={() => void save.submit().then((r) => r && onDone())}>保存修改</Button>
+      <Button className='btn' onClick={onCancel}>取消</Button>
+    </View>
+  );
+}
+
 function Actions({ n, onChanged }: { n: Notice; onChanged: () => void }) {
+  const [editingContent, setEditingContent] = useState(false);
   const [editing, setEditing] = useState(false);
   const when = useWhen();
   const pin = useSubmit((requestId) => call(updateNotice, { id: n.id, pinned: !n.pinned }, { requestId }));
@@ -104,6 +123,11 @@ function Actions({ n, onChanged }: { n: Notice; onChanged: () => void }) {
   return (
     <View>
       <Text className='section-title'>管理公告</Text>
+      {editingContent ? (
+        <ContentEditor n={n} onCancel={() => setEditingContent(false)} onDone={() => { setEditingContent(false); onChanged(); }} />
+      ) : (
+        <Button id='notice-edit' className='btn btn--entry' onClick={() => setEditingContent(true)}>修改标题和正文</Button>
+      )}
       <Button id='notice-pin' className='btn btn--entry' loading={pin.busy} disabled={pin.busy} onClick={run(pin)}>{n.pinned ? '取消置顶' : '置顶'}</Button>
       <FormError error={pin.error} />
       {editing ? (
