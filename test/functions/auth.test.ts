@@ -2,16 +2,10 @@
  * auth.me through the real path: runner → built bundle → genuine SDK → local cloud → SQLite.
  */
 import { me } from '../../shared/contracts/auth';
-import { seedDemo } from '../../localcloud/seed/seed';
 import { demoDistrict } from '../../localcloud/seed/demo-district';
-import { ok, startTestCloud, type TestCloud } from '../support/local-cloud';
+import { ok, useDemoCloud } from '../support/local-cloud';
 
-let t: TestCloud;
-beforeAll(async () => {
-  t = await startTestCloud();
-  await seedDemo(t.db);
-}, 60_000);
-afterAll(async () => t?.close());
+const t = useDemoCloud();
 
 describe('auth.me', () => {
   it('names the resident’s committee, street and district', async () => {

@@ -1,18 +1,12 @@
 /** The demo entries for `npm start` show on last month's card, and seeding twice is a no-op. */
 import { getCard } from '../../shared/contracts/points';
-import { seedDemo } from '../../localcloud/seed/seed';
 import { seedPoints } from '../../localcloud/seed/points';
 import { dayjs, localMonthOf, SHANGHAI } from '../../shared/time';
-import { ok, startTestCloud, type TestCloud } from '../support/local-cloud';
+import { ok, useDemoCloud } from '../support/local-cloud';
 
 jest.setTimeout(60_000);
 
-let t: TestCloud;
-beforeAll(async () => {
-  t = await startTestCloud();
-  await seedDemo(t.db);
-}, 60_000);
-afterAll(async () => t?.close());
+const t = useDemoCloud();
 
 it('seeds last month’s entered items of 张敏 once', async () => {
   const now = new Date();

@@ -13,7 +13,7 @@ import { demoDistrict } from '../../localcloud/seed/demo-district';
 import { calendarDay } from '../../shared/roster/calendar';
 import { naturalKind } from '../../shared/roster/shift';
 import { dayjs, localDateOf, localMonthOf, SHANGHAI } from '../../shared/time';
-import { ok, startTestCloud, type TestCloud } from '../support/local-cloud';
+import { ok, startTestCloud, useDemoCloud } from '../support/local-cloud';
 
 jest.setTimeout(60_000);
 
@@ -26,12 +26,7 @@ const LIAISON = 'dev-openid-chenjie';
 const RESIDENT = 'dev-openid-resident-zhou';
 const fail = (code: string) => ({ ok: false, error: { code } });
 
-let t: TestCloud;
-beforeAll(async () => {
-  t = await startTestCloud();
-  await seedDemo(t.db);
-}, 60_000);
-afterAll(async () => t?.close());
+const t = useDemoCloud();
 
 /** A Shanghai local date `days` from today. */
 const inDays = (days: number) => dayjs().tz(SHANGHAI).add(days, 'day').format('YYYY-MM-DD');

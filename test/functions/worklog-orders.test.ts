@@ -5,11 +5,10 @@
 import { committeeStats } from '../../shared/contracts/worklog';
 import { assignIssue, closeIssue, getIssue, handleIssue, listIssues, reopenIssue, reportIssue, returnIssue } from '../../shared/contracts/worklog-orders';
 import type { OrderStatus, WorkOrderDoc } from '../../shared/domain/worklog';
-import { seedDemo } from '../../localcloud/seed/seed';
 import { demoDistrict } from '../../localcloud/seed/demo-district';
 import { dueByOf } from '../../shared/worklog/workorder';
 import { localDateOf } from '../../shared/time';
-import { ok, startTestCloud, type TestCloud } from '../support/local-cloud';
+import { ok, useDemoCloud } from '../support/local-cloud';
 
 jest.setTimeout(60_000);
 
@@ -19,12 +18,7 @@ const OTHER_STAFF = 'dev-openid-liqiang';
 const LIAISON = 'dev-openid-zhaoyun';
 const OTHER = demoDistrict.committees[1]!._id;
 
-let t: TestCloud;
-beforeAll(async () => {
-  t = await startTestCloud();
-  await seedDemo(t.db);
-}, 60_000);
-afterAll(async () => t?.close());
+const t = useDemoCloud();
 
 const today = () => localDateOf(new Date());
 const issue = (over: Record<string, unknown> = {}) => ({ title: '12号楼楼道堆物', description: '楼道内堆放纸板，存在消防隐患', place: '12号楼 3 楼', dueDate: today(), ...over });

@@ -7,7 +7,7 @@ import { committeeStats, createActivity, createMeeting, createVisit, getRecord, 
 import { seedDemo } from '../../localcloud/seed/seed';
 import { demoDistrict } from '../../localcloud/seed/demo-district';
 import { localMonthOf, localDateOf } from '../../shared/time';
-import { ok, startTestCloud, type TestCloud } from '../support/local-cloud';
+import { ok, startTestCloud, useDemoCloud } from '../support/local-cloud';
 
 jest.setTimeout(60_000);
 
@@ -18,12 +18,7 @@ const OTHER_STAFF = 'dev-openid-liqiang';
 const LIAISON = 'dev-openid-chenjie';
 const RESIDENT = 'dev-openid-resident-zhou';
 
-let t: TestCloud;
-beforeAll(async () => {
-  t = await startTestCloud();
-  await seedDemo(t.db);
-}, 60_000);
-afterAll(async () => t?.close());
+const t = useDemoCloud();
 
 const minutesAgo = (n: number) => new Date(Date.now() - n * 60_000);
 const visit = (over: Record<string, unknown> = {}) => ({

@@ -1,19 +1,13 @@
 /** The demo month for `npm start` is readable through the functions, and seeding twice is a no-op. */
 import { committeeStats, listRecords, monthSummary } from '../../shared/contracts/worklog';
 import { week } from '../../shared/contracts/roster';
-import { seedDemo } from '../../localcloud/seed/seed';
 import { seedWorklog } from '../../localcloud/seed/worklog';
 import { localDateOf, localMonthOf } from '../../shared/time';
-import { ok, startTestCloud, type TestCloud } from '../support/local-cloud';
+import { ok, useDemoCloud } from '../support/local-cloud';
 
 jest.setTimeout(60_000);
 
-let t: TestCloud;
-beforeAll(async () => {
-  t = await startTestCloud();
-  await seedDemo(t.db);
-}, 60_000);
-afterAll(async () => t?.close());
+const t = useDemoCloud();
 
 it('seeds a month of records, orders and this week’s shifts once', async () => {
   const now = new Date();

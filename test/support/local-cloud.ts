@@ -14,6 +14,7 @@ import type { Database } from '../../cloudfunctions/_kit/cloud';
 import { freshKeys, localFunctionEnv } from '../../localcloud/function-env';
 import { startFakeWecom, type FakeWecom } from '../../localcloud/wecom-fake';
 import { DEMO_CORP_ID } from '../../localcloud/seed/demo-district';
+import { seedDemo } from '../../localcloud/seed/seed';
 
 export interface TestCloud {
   cloud: LocalCloud;
@@ -57,4 +58,24 @@ export async function startTestCloud(opts: Partial<LocalCloudOptions> = {}): Pro
 export function ok<T>(env: Envelope<T>): T {
   if (!env.ok) throw new Error(`expected ok, got ${env.error.code}: ${env.error.message}`);
   return env.data;
+}
+
+/**
+ * The demo district in a fresh local cloud for one test file: started before its tests, closed
+ * after them. The returned cloud may be used inside tests and later hooks.
+ */
+export function useDemoCloud(timeoutMs = 60_000): TestCloud {
+  let started: TestCloud | undefined;
+  beforeAll(async () => {
+    started = await startTestCloud();
+    await seedDemo(started.db);
+  }, timeoutMs);
+  afterAll(async () => started?.close());
+  return new Proxy({} as TestCloud, {
+    get(_, key: keyof TestCloud) {
+      if (!started) throw new Error('useDemoCloud(): the cloud is used before its beforeAll has run');
+      const value = started[key];
+      return typeof value === 'function' ? value.bind(started) : value;
+    },
+  });
 }

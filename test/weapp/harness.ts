@@ -107,6 +107,20 @@ export async function loadBuiltPage(route: string, onCall: CloudHandler) {
   return { root: page.dom, sim: page, cloud };
 }
 
+/**
+ * `el` (one element, or fail naming the selector) and `all` on a page loaded in a beforeAll;
+ * the page is read when they are called.
+ */
+export function queries(page: () => { sim: SimComponent }) {
+  const el = (selector: string): SimNode => {
+    const found = page().sim.querySelector(selector);
+    if (!found) throw new Error(`no element ${selector}`);
+    return found;
+  };
+  const all = (selector: string): SimNode[] => (page().sim as unknown as { querySelectorAll(s: string): SimNode[] }).querySelectorAll(selector);
+  return { el, all };
+}
+
 /** Polls the rendered tree until `text` appears (no fixed sleeps), failing after `timeoutMs`. */
 export async function waitForText(root: HTMLElement, text: string, timeoutMs = 5000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

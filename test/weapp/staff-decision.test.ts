@@ -4,7 +4,7 @@
  * (FORBIDDEN envelope) shows its message, and the retried valid decision goes out through
  * points.recordDecision with the same requestId and appears in the committee's list.
  */
-import { loadBuiltPage, requireBuild, waitForText, type CloudCall } from './harness';
+import { loadBuiltPage, queries, requireBuild, waitForText, type CloudCall } from './harness';
 
 type Event = { action: string; payload: Record<string, unknown>; requestId: string };
 
@@ -40,12 +40,7 @@ describe('collective decision form (built dist)', () => {
   });
 
   const records = () => calls.filter((c) => c.name === 'points' && (c.data as Event).action === 'recordDecision').map((c) => c.data as Event);
-  const el = (selector: string) => {
-    const found = page.sim.querySelector(selector);
-    if (!found) throw new Error(`no element ${selector}`);
-    return found;
-  };
-  const all = (selector: string) => (page.sim as unknown as { querySelectorAll(s: string): { dom: HTMLElement; dispatchEvent(n: string, d?: object): void }[] }).querySelectorAll(selector);
+  const { el, all } = queries(() => page);
   const settle = () => new Promise((r) => setTimeout(r, 100));
   const addParticipant = async (name: string) => {
     el('#decision-participant').dispatchEvent('input', { detail: { value: name } });

@@ -5,7 +5,7 @@
  * the form; the retried plan goes out through roster.planShift with the same requestId and the
  * exact payload, then the page goes back to the week view.
  */
-import { loadBuiltPage, requireBuild, waitForText, type CloudCall } from './harness';
+import { loadBuiltPage, queries, requireBuild, waitForText, type CloudCall } from './harness';
 
 type Event = { action: string; payload: Record<string, unknown>; requestId: string };
 
@@ -62,12 +62,7 @@ describe('roster planning form (built dist)', () => {
   });
 
   const plans = () => calls.filter((c) => c.name === 'roster' && (c.data as Event).action === 'planShift').map((c) => c.data as Event);
-  const el = (selector: string) => {
-    const found = page.sim.querySelector(selector);
-    if (!found) throw new Error(`no element ${selector}`);
-    return found;
-  };
-  const all = (selector: string) => (page.sim as unknown as { querySelectorAll(s: string): { dom: HTMLElement; dispatchEvent(n: string, d?: object): void }[] }).querySelectorAll(selector);
+  const { el, all } = queries(() => page);
   const settle = () => new Promise((r) => setTimeout(r, 100));
 
   it('offers the committee staff and pre-selects the kind from the day type', async () => {
