@@ -253,6 +253,8 @@ describe('公告管理: correcting the text (built dist)', () => {
     const h = helpers(page);
     await waitForText(page.root, '本周六上午停水通知');
     await h.tap('修改标题和正文');
+    // the editor renders after the tap's setState; under load that is later than one settle()
+    await h.until(() => h.all('.field__input').length > 0, 'the editor fields');
     const title = h.all('.field__input')[0]!;
     title.dispatchEvent('input', { detail: { value: '' } });
     await settle();

@@ -85,8 +85,7 @@ describe('roster planning form (built dist)', () => {
     all('.plan__staff')[0]!.dispatchEvent('tap');
     await settle();
     all('.plan__staff')[1]!.dispatchEvent('tap');
-    await settle();
-    expect(page.root.textContent).toContain('已选 2 人');
+    await waitForText(page.root, '已选 2 人');
     el('.field__textarea').dispatchEvent('input', { detail: { value: '节日巡查' } });
     await settle();
     el('#plan-submit').dispatchEvent('tap');
