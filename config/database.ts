@@ -99,12 +99,13 @@ const declared: DatabaseSchema = [
     ],
   },
   // ── content: 党建园地, 议事厅, 社区公告 (issue: resident platform) ──────────
+  // list indexes end with `_id`, the lists' tie-break, so a page is read in index order without a sort
   {
     name: 'party_posts',
     description: '党建园地: articles, party activities and volunteer calls of a committee (signupCount / likeCount kept in transactions)',
     indexes: [
-      { name: 'committee_kind', keys: [['committeeId', 1], ['kind', 1], ['publishedAt', -1]] },
-      { name: 'committee_published', keys: [['committeeId', 1], ['publishedAt', -1]] },
+      { name: 'committee_kind', keys: [['committeeId', 1], ['kind', 1], ['publishedAt', -1], ['_id', -1]] },
+      { name: 'committee_published', keys: [['committeeId', 1], ['publishedAt', -1], ['_id', -1]] },
     ],
   },
   { name: 'party_likes', description: 'one like per user per party post (_id derived from post and user)', indexes: [{ name: 'post', keys: [['postId', 1], ['at', -1]] }] },
@@ -112,7 +113,7 @@ const declared: DatabaseSchema = [
     name: 'party_signups',
     description: 'sign-ups for party activities and volunteer calls, one per user per post; capacity enforced with the post counter',
     indexes: [
-      { name: 'post', keys: [['postId', 1], ['at', 1]] },
+      { name: 'post', keys: [['postId', 1], ['at', 1], ['_id', 1]] },
       { name: 'committee_at', keys: [['committeeId', 1], ['at', -1]] },
     ],
   },
@@ -120,8 +121,8 @@ const declared: DatabaseSchema = [
     name: 'topics',
     description: '议事厅 topics: proposed → discussing → concluded → followed_up, optional poll',
     indexes: [
-      { name: 'committee_stage', keys: [['committeeId', 1], ['stage', 1], ['updatedAt', -1]] },
-      { name: 'committee_updated', keys: [['committeeId', 1], ['updatedAt', -1]] },
+      { name: 'committee_stage', keys: [['committeeId', 1], ['stage', 1], ['updatedAt', -1], ['_id', -1]] },
+      { name: 'committee_updated', keys: [['committeeId', 1], ['updatedAt', -1], ['_id', -1]] },
     ],
   },
   { name: 'topic_votes', description: 'one poll vote per verified resident per topic (_id derived from topic and user)', indexes: [{ name: 'topic', keys: [['topicId', 1]] }] },
@@ -134,7 +135,7 @@ const declared: DatabaseSchema = [
     name: 'notices',
     description: '社区公告: scheduled publish time, pin, expiry; readCount / shareCount / shareReadCount / groupCount kept in transactions',
     indexes: [
-      { name: 'committee_feed', keys: [['committeeId', 1], ['pinned', -1], ['publishAt', -1]] },
+      { name: 'committee_feed', keys: [['committeeId', 1], ['pinned', -1], ['publishAt', -1], ['_id', -1]] },
       { name: 'committee_published', keys: [['committeeId', 1], ['publishAt', -1]] },
     ],
   },
@@ -174,7 +175,7 @@ const declared: DatabaseSchema = [
     name: 'content_comments',
     description: '留言 on notices and comments on topics: content-checked before storing, staff may hide',
     indexes: [
-      { name: 'target', keys: [['targetType', 1], ['targetId', 1], ['status', 1], ['createdAt', 1]] },
+      { name: 'target', keys: [['targetType', 1], ['targetId', 1], ['status', 1], ['createdAt', 1], ['_id', 1]] },
       { name: 'committee_at', keys: [['committeeId', 1], ['createdAt', -1]] },
     ],
   },

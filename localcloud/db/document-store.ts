@@ -9,7 +9,7 @@ import { BSON } from 'bson';
 import { randomBytes } from 'node:crypto';
 import type { CollectionSpec, DatabaseSchema } from '../../config/database';
 import { collectionAlreadyExists, collectionNotExist, duplicateWrite, invalidParam, requestFailed } from './errors';
-import { computeIndexKeys, pushdownTerms } from './index-keys';
+import { computeIndexKeys, keyExpr, pushdownTerms, sortKeyOf, type PushdownTerm } from './index-keys';
 import { applyUpdate, compileQuery, runPipeline, shapeResults, type Doc } from './mongo-semantics';
 import { addedCollections, ensureCollection, ensureMetaTables, indexedPaths, tableName } from './sqlite-layout';
 import { TransactionRegistry, type Transaction } from './transactions';
@@ -68,8 +68,8 @@ interface Row {
   body: Buffer;
 }
 
-/** insertion order (natural), or `_id` order when that equals MongoDB's */
-type SqlOrder = 'rid' | 'id ASC' | 'id DESC';
+/** an SQL ORDER BY list: `rid` (insertion, MongoDB's natural order) or index keys that sort as MongoDB does */
+type SqlOrder = string;
 
 /** `_id` as the primary-key text: strings as they are, other types tagged so they cannot collide. */
 export function docIdKey(id: unknown): string {
@@ -144,12 +144,12 @@ export class DocumentStore {
     const offset = Math.max(0, opts.offset ?? 0);
     const limit = Math.min(opts.limit && opts.limit > 0 ? opts.limit : DEFAULT_GET_LIMIT, MAX_GET_LIMIT);
     const sorted = !!opts.order && Object.keys(opts.order).length > 0;
-    const idOrder = !tx && sorted ? this.streamableIdOrder(c, opts.order!) : undefined;
+    const sqlOrder = !tx && sorted ? this.streamableOrder(c, opts.order!, query) : undefined;
     const found: Doc[] = [];
     let skipped = 0;
-    if (idOrder) {
-      // the rows arrive in MongoDB's _id order: stop as soon as the page is full
-      for (const { doc } of this.candidates(c, query, undefined, true, idOrder)) {
+    if (sqlOrder) {
+      // the rows arrive in MongoDB's order: stop as soon as the page is full
+      for (const { doc } of this.candidates(c, query, undefined, true, sqlOrder)) {
         if (!matches(doc)) continue;
         if (skipped < offset) skipped++;
         else if (found.push(doc) >= limit) break;
@@ -200,10 +200,10 @@ export class DocumentStore {
     return runPipeline(docs, stages, (name) => [...this.candidates(this.collection(name), {})].map((r) => r.doc));
   }
 
-  /** The SQLite plan for a query's candidate scan (for tests and docs). */
-  explain(collection: string, query: Doc): string[] {
+  /** The SQLite plan for a query's candidate scan, sorted by `order` when that can stream (for tests and docs). */
+  explain(collection: string, query: Doc, order?: Record<string, 1 | -1>): string[] {
     const c = this.collection(collection);
-    const { sql, params } = this.candidateSql(c, query);
+    const { sql, params } = this.candidateSql(c, query, (order && this.streamableOrder(c, order, query)) || 'rid');
     return (this.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>).map((r) => r.detail);
   }
 
@@ -338,25 +338,40 @@ export class DocumentStore {
   }
 
   /**
-   * A sort on `_id` alone can stream in SQL order when every `_id` of the collection is a string:
-   * SQLite compares TEXT as binary UTF-8, as MongoDB compares strings. Other id types are stored
-   * tagged with a leading NUL and would sort differently, so their presence disables this.
+   * The SQL ORDER BY that yields rows in MongoDB's order for `order`, when there is one: every
+   * key is an indexed path (keys sort as MongoDB sorts, see index-keys) or `_id` as the last key.
+   * Not while some document holds an array or sub-document at an indexed path (its key is SQL
+   * NULL), nor on `_id` while an id is not a string (tagged ids sort below every string). Ties
+   * fall back to insertion order, as the in-memory sort's stable order does. A key the query
+   * pins to one value is left out, so that SQLite sees the index order it can use.
    */
-  private streamableIdOrder(c: Collection, order: Record<string, unknown>): SqlOrder | undefined {
-    const keys = Object.keys(order);
-    if (keys.length !== 1 || keys[0] !== '_id') return undefined;
-    const dir = order._id === -1 || order._id === 'desc' ? 'id DESC' : order._id === 1 || order._id === 'asc' ? 'id ASC' : undefined;
-    if (!dir) return undefined;
-    const tagged = this.db.prepare(`SELECT 1 FROM "${c.table}" WHERE id < char(1) LIMIT 1`).get();
-    return tagged ? undefined : dir;
+  private streamableOrder(c: Collection, order: Record<string, unknown>, query: Doc): SqlOrder | undefined {
+    const keys = Object.entries(order);
+    const pinned = new Set(pushdownTerms(query, c.pathSet, docIdKey).filter((t) => t.equality).map((t) => t.path));
+    const terms: string[] = [];
+    for (const [i, [path, dir]] of keys.entries()) {
+      const sqlDir = dir === -1 || dir === 'desc' ? 'DESC' : dir === 1 || dir === 'asc' ? 'ASC' : undefined;
+      const usable = path === '_id' ? i === keys.length - 1 : c.pathSet.has(path);
+      if (!sqlDir || !usable) return undefined;
+      if (!pinned.has(path)) terms.push(`${keyExpr(path)} ${sqlDir}`);
+    }
+    if (keys.some(([path]) => path !== '_id') && (c.sql.anyMulti.get() as { m: number }).m === 1) return undefined;
+    if (keys.some(([path]) => path === '_id')) {
+      const tagged = this.db.prepare(`SELECT 1 FROM "${c.table}" WHERE id < char(1) LIMIT 1`).get();
+      return tagged ? undefined : terms.join(', ');
+    }
+    return [...terms, 'rid'].join(', ');
   }
 
-  private candidateSql(c: Collection, query: Doc, order: SqlOrder = 'rid'): { sql: string; params: Array<string | number> } {
+  private candidateSql(c: Collection, query: Doc, order: SqlOrder = 'rid'): { sql: string; params: string[] } {
     const terms = pushdownTerms(query, c.pathSet, docIdKey);
     if (terms.length === 0) return { sql: `SELECT id, body FROM "${c.table}" ORDER BY ${order}`, params: [] };
     const hasMulti = terms.some((t) => t.column === 'key') && (c.sql.anyMulti.get() as { m: number }).m === 1;
+    // a page read in index order stops once it is full, which beats seeking a range and sorting
+    // it unless the range is narrow; lists' ranges ("published by now") rarely are, so say so
+    const sqlOf = (t: PushdownTerm) => (t.range && order !== 'rid' ? `likelihood(${t.sql}, 0.95)` : t.sql);
     // documents with an array/sub-document at an indexed path cannot be keyed: always candidates
-    const conj = terms.map((t) => t.sql).join(' AND ');
+    const conj = terms.map(sqlOf).join(' AND ');
     const idOnly = terms.filter((t) => t.column === 'id');
     const where = hasMulti
       ? `(${conj}) OR (multi = 1${idOnly.length ? ` AND ${idOnly.map((t) => t.sql).join(' AND ')}` : ''})`
@@ -366,13 +381,15 @@ export class DocumentStore {
   }
 
   /**
-   * Counts in SQL alone when that is provably exact: every condition is a string equality on
-   * `_id` or an indexed path and no document holds an array or sub-document there. A string key
-   * can only come from that same string (numbers, booleans, dates and null key differently).
+   * Counts in SQL alone when that is provably exact: every condition is an equality with a
+   * string, number, boolean or date on an indexed path (or a string `_id`) and no document holds
+   * an array or sub-document there. Such a key comes only from values MongoDB finds equal.
    */
   private exactCount(c: Collection, query: Doc): number | undefined {
     const entries = Object.entries(query);
-    const exact = entries.every(([f, v]) => (f === '_id' || c.pathSet.has(f)) && typeof v === 'string' && !v.startsWith('\u0000'));
+    const exact = entries.every(([f, v]) =>
+      f === '_id' ? typeof v === 'string' && !v.startsWith('\u0000') : c.pathSet.has(f) && v !== null && v !== undefined && (typeof v !== 'object' || v instanceof Date) && sortKeyOf(v) !== undefined,
+    );
     if (!exact || (c.sql.anyMulti.get() as { m: number }).m === 1) return undefined;
     const terms = pushdownTerms(query, c.pathSet, docIdKey);
     if (terms.length !== entries.length) return undefined;

@@ -1,40 +1,59 @@
 /**
  * How declared indexes map onto SQLite, and which query conditions may be pushed down to them.
  *
- * Each row keeps `ix`, a small JSON object holding the scalar value of every indexed path, and
- * every declared index is an expression index over `json_extract(ix, '$."path"')`. Key encoding:
- *   string → TEXT, finite number → INTEGER/REAL, boolean → 1/0, Date → epoch ms,
- *   null or missing → NULL_KEY (so a unique index treats a missing field as null, like MongoDB).
+ * Each row keeps `ix`, a small JSON object holding the key of every indexed path, and every
+ * declared index is an expression index over `json_extract(ix, '$."path"')` (`_id` is the `id`
+ * column itself). A key is TEXT: a one-character bracket in BSON's sort order, then the value in
+ * a form whose bytes sort as MongoDB sorts the values (see sortKeyOf). SQLite compares TEXT
+ * bytewise, so index order is MongoDB's sort order and a sort on indexed paths can stream from
+ * the index. Null and missing share one key, so a unique index treats a missing field as null,
+ * like MongoDB.
  * A document whose value at an indexed path is an array (or passes through one), an embedded
  * document or any other non-scalar gets `multi = 1` and a SQL NULL key: it is then a candidate
  * for every pushed-down condition, because MongoDB's array and sub-document matching cannot be
- * expressed on one key. Unique indexes therefore do not police such documents.
+ * expressed on one key. Unique indexes therefore do not police such documents, and a sort does
+ * not stream while the collection holds any.
  *
  * Push-down is only ever a filter that returns a SUPERSET of the true matches; the full query is
- * then evaluated exactly (mingo) on the candidates. SQLite orders NULL < numbers < TEXT, and the
- * encodings above were chosen so that every pushed comparison keeps every value MongoDB's type
- * bracketing could match (e.g. `$gt: 5` also returns TEXT rows, which mingo then drops).
+ * then evaluated exactly (mingo) on the candidates.
  */
-export const NULL_KEY = '\u0000null';
+export type KeyValue = string | null;
 
-export type KeyValue = string | number | null;
+/** Brackets in BSON's cross-type order: null < numbers < strings < booleans < dates. */
+const BRACKET = { null: '1', number: '2', string: '3', boolean: '8', date: '9' } as const;
+type Bracket = (typeof BRACKET)[keyof typeof BRACKET];
 
-/** SQL expression used both in CREATE INDEX and in WHERE, which must be textually identical. */
+export const NULL_KEY: string = BRACKET.null;
+
+/** SQL expression used both in CREATE INDEX and in WHERE / ORDER BY, which must be textually identical. */
 export function keyExpr(path: string): string {
-  return `json_extract(ix, '$."${path}"')`;
+  return path === '_id' ? 'id' : `json_extract(ix, '$."${path}"')`;
+}
+
+/**
+ * A double as 16 hex digits whose byte order is numeric order: the IEEE 754 bits big-endian,
+ * the sign bit flipped for positives and every bit flipped for negatives. -0 keys as 0, since
+ * MongoDB finds them equal; an int and a double of the same value key the same.
+ */
+function orderedNumber(n: number): string {
+  const bytes = Buffer.alloc(8);
+  bytes.writeDoubleBE(n === 0 ? 0 : n);
+  if (bytes[0]! & 0x80) for (let i = 0; i < 8; i++) bytes[i] = ~bytes[i]! & 0xff;
+  else bytes[0] = bytes[0]! | 0x80;
+  return bytes.toString('hex');
 }
 
 /** By tag, not prototype: documents may come from another realm (Jest's vm contexts). */
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === 'object' && !Array.isArray(v) && Object.prototype.toString.call(v) === '[object Object]';
 
-/** Encodes a scalar for the key; undefined when the value has no scalar key. */
-function scalarKey(v: unknown): KeyValue | undefined {
+/** The key of a scalar; undefined when the value has none (NaN, ObjectId, binary, …). */
+export function sortKeyOf(v: unknown): string | undefined {
   if (v === null || v === undefined) return NULL_KEY;
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
-  if (typeof v === 'boolean') return v ? 1 : 0;
-  if (v instanceof Date) return v.getTime();
+  if (typeof v === 'string') return BRACKET.string + v;
+  if (typeof v === 'number') return Number.isFinite(v) ? BRACKET.number + orderedNumber(v) : undefined;
+  if (typeof v === 'boolean') return BRACKET.boolean + (v ? '1' : '0');
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? undefined : BRACKET.date + orderedNumber(v.getTime());
   return undefined;
 }
 
@@ -47,7 +66,7 @@ function pathKey(doc: Record<string, unknown>, path: string): { key: KeyValue; m
     cur = cur[part];
   }
   if (Array.isArray(cur)) return { key: null, multi: true };
-  const key = scalarKey(cur);
+  const key = sortKeyOf(cur);
   return key === undefined ? { key: null, multi: true } : { key, multi: false };
 }
 
@@ -67,22 +86,31 @@ export interface PushdownTerm {
   column: 'id' | 'key';
   path: string;
   sql: string;
-  params: Array<string | number>;
+  params: string[];
+  /** an equality with one value: every candidate then has this key */
+  equality?: true;
+  /** one side of a range */
+  range?: true;
 }
 
 /** Equality key for a query operand, or undefined if equality on it cannot be pushed down. */
-function equalityKey(v: unknown): KeyValue | undefined {
+function equalityKey(v: unknown): string | undefined {
   if (v instanceof RegExp || Array.isArray(v) || isPlainObject(v)) return undefined;
-  return scalarKey(v);
+  return sortKeyOf(v);
 }
 
-/** Range operands: only numbers, strings and dates (booleans and null have bracket subtleties). */
-function rangeKey(v: unknown): string | number | undefined {
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' && Number.isFinite(v)) return v;
-  if (v instanceof Date) return v.getTime();
-  return undefined;
+/**
+ * A range operand's key and its bracket: MongoDB compares a range only within the operand's
+ * type, so the key range is closed by the bracket's bounds. Numbers, strings and dates only
+ * (booleans and null have bracket subtleties).
+ */
+function rangeKey(v: unknown): { key: string; bracket: Bracket } | undefined {
+  const bracket = typeof v === 'string' ? BRACKET.string : typeof v === 'number' ? BRACKET.number : v instanceof Date ? BRACKET.date : undefined;
+  const key = bracket && sortKeyOf(v);
+  return bracket && key ? { key, bracket } : undefined;
 }
+
+const nextBracket = (b: Bracket): string => String.fromCharCode(b.charCodeAt(0) + 1);
 
 const RANGE_SQL: Record<string, string> = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' };
 
@@ -133,14 +161,19 @@ export function pushdownTerms(
     for (const [op, operand] of Object.entries(ops)) {
       if (op === '$eq') {
         const k = equalityKey(operand);
-        if (k !== undefined && k !== null) terms.push({ column: 'key', path, sql: `${expr} = ?`, params: [k] });
+        if (k !== undefined) terms.push({ column: 'key', path, sql: `${expr} = ?`, params: [k], equality: true });
       } else if (op === '$in' && Array.isArray(operand) && operand.length > 0) {
         const keys = operand.map(equalityKey);
-        if (keys.every((k): k is string | number => k !== undefined && k !== null))
+        if (keys.every((k): k is string => k !== undefined))
           terms.push({ column: 'key', path, sql: `${expr} IN (${keys.map(() => '?').join(',')})`, params: keys });
       } else if (op in RANGE_SQL) {
         const k = rangeKey(operand);
-        if (k !== undefined) terms.push({ column: 'key', path, sql: `${expr} ${RANGE_SQL[op]} ?`, params: [k] });
+        if (!k) continue;
+        // `$gt` keeps to the operand's bracket from above, `$lt` from below
+        const bound = op.startsWith('$gt') ? `${expr} < ?` : `${expr} >= ?`;
+        const boundKey = op.startsWith('$gt') ? nextBracket(k.bracket) : k.bracket;
+        terms.push({ column: 'key', path, sql: `${expr} ${RANGE_SQL[op]} ?`, params: [k.key], range: true });
+        terms.push({ column: 'key', path, sql: bound, params: [boundKey], range: true });
       }
     }
   };

@@ -5,7 +5,7 @@
  *   multi INTEGER              1 when some indexed path holds an array/sub-document (see index-keys)
  *   ix    TEXT                 JSON of the indexed paths' keys, the source of the expression indexes
  *   body  BLOB                 the document as BSON, so types survive exactly
- * `_localcloud_meta` remembers each table's index signature, so a changed declaration rebuilds
+ * `_localcloud_meta` remembers each table's index signature (and key encoding), so a changed declaration rebuilds
  * `ix` and the indexes at start-up instead of leaving stale keys (which would break push-down).
  */
 import type Database from 'better-sqlite3';
@@ -17,9 +17,13 @@ export const tableName = (collection: string): string => `c_${collection}`;
 export const indexName = (collection: string, index: string): string => `c_${collection}__ix_${index}`;
 const multiIndexName = (collection: string): string => `c_${collection}__multi`;
 
+/** Paths keyed in `ix`; `_id` is indexed through the `id` column and needs no key. */
 export function indexedPaths(indexes: readonly IndexSpec[]): string[] {
-  return [...new Set(indexes.flatMap((i) => i.keys.map(([path]) => path)))];
+  return [...new Set(indexes.flatMap((i) => i.keys.map(([path]) => path)))].filter((p) => p !== '_id');
 }
+
+/** Bumped when the key encoding changes, so files written by an older version rebuild their keys. */
+const KEY_ENCODING = 2;
 
 export function ensureMetaTables(db: Database.Database): void {
   db.exec(`CREATE TABLE IF NOT EXISTS _localcloud_meta (collection TEXT PRIMARY KEY, signature TEXT NOT NULL, declared INTEGER NOT NULL)`);
@@ -33,7 +37,7 @@ export function addedCollections(db: Database.Database): string[] {
 /** Creates the table and its indexes, rebuilding keys when the declared indexes changed. */
 export function ensureCollection(db: Database.Database, spec: Pick<CollectionSpec, 'name' | 'indexes'>, declared: boolean): void {
   const t = tableName(spec.name);
-  const signature = JSON.stringify(spec.indexes);
+  const signature = JSON.stringify({ encoding: KEY_ENCODING, indexes: spec.indexes });
   db.transaction(() => {
     db.exec(`CREATE TABLE IF NOT EXISTS "${t}" (
       rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, multi INTEGER NOT NULL DEFAULT 0,

@@ -110,6 +110,7 @@ async function main(): Promise<void> {
 
   const rawFind = raw.prepare(`SELECT body FROM people WHERE city = ? LIMIT 20`);
   const rawUpdate = raw.prepare(`UPDATE people SET score = score + 1, body = json_set(body, '$.score', json_extract(body, '$.score') + 1) WHERE id = ?`);
+  const rawSorted = raw.prepare(`SELECT body FROM people WHERE district = ? ORDER BY age DESC, id DESC LIMIT 20`);
   const rawCount = raw.prepare(`SELECT count(*) FROM people WHERE city = ?`).pluck();
   const rawGroup = raw.prepare(`SELECT age AS _id, sum(score) AS total, count(*) AS n FROM people WHERE district = ? GROUP BY age ORDER BY total DESC LIMIT 20`);
 
@@ -127,6 +128,12 @@ async function main(): Promise<void> {
     (i) => people.where({ city: city(i) }).limit(20).get(),
     (i) => rawFind.all(city(i)).map((r) => JSON.parse((r as { body: string }).body)),
     (i) => mingoFind(memory, { city: city(i) }).limit(20).all(),
+  );
+  await run(
+    `sorted page (district = ?, age desc, _id desc, limit 20 of ~${Math.round(N / DISTRICTS)})`,
+    (i) => people.where({ district: district(i) }).orderBy('age', 'desc').orderBy('_id', 'desc').limit(20).get(),
+    (i) => rawSorted.all(district(i)).map((r) => JSON.parse((r as { body: string }).body)),
+    (i) => mingoFind(memory, { district: district(i) }).sort({ age: -1, _id: -1 }).limit(20).all(),
   );
   await run(
     'insert one document',
