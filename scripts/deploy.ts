@@ -11,6 +11,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { DATABASE } from '../config/database';
 import { FUNCTIONS_OUT, readFunctionConfigs } from './functions-manifest';
+import { describedIndexes, indexChanges, type DeclaredIndex } from './index-changes';
 
 const env = z.object({
   CLOUD_ENV: z.string().min(1, '请设置 CLOUD_ENV（云开发环境 ID）'),
@@ -21,7 +22,7 @@ const env = z.object({
 export interface DeployPlan {
   envId: string;
   functions: { name: string; dir: string; timeout: number; memorySize: number; dependencies: Record<string, string> }[];
-  collections: { name: string; indexes: { IndexName: string; MgoKeySchema: { MgoIndexKeys: { Name: string; Direction: string }[]; MgoIsUnique: boolean } }[] }[];
+  collections: { name: string; indexes: DeclaredIndex[] }[];
 }
 
 export function deployPlan(envId: string): DeployPlan {
@@ -32,14 +33,18 @@ export function deployPlan(envId: string): DeployPlan {
     const pkg = JSON.parse(fs.readFileSync(pkgFile, 'utf8')) as { dependencies: Record<string, string> };
     return { name: f.name, dir, timeout: f.timeout, memorySize: f.memorySize, dependencies: pkg.dependencies };
   });
-  const collections = DATABASE.map((c) => ({
+  return { envId, functions, collections: collectionsPlan() };
+}
+
+/** The declared collections and indexes in the shape CloudBase's UpdateTable takes. */
+export function collectionsPlan(): DeployPlan['collections'] {
+  return DATABASE.map((c) => ({
     name: c.name,
     indexes: c.indexes.map((i) => ({
       IndexName: i.name,
       MgoKeySchema: { MgoIndexKeys: i.keys.map(([Name, dir]) => ({ Name, Direction: String(dir) })), MgoIsUnique: Boolean(i.unique) },
     })),
   }));
-  return { envId, functions, collections };
 }
 
 async function deploy(plan: DeployPlan, secretId: string, secretKey: string) {
@@ -53,11 +58,13 @@ async function deploy(plan: DeployPlan, secretId: string, secretKey: string) {
   const manager = new Manager({ secretId, secretKey, envId: plan.envId });
   for (const c of plan.collections) {
     await manager.database.createCollectionIfNotExists(c.name);
-    for (const index of c.indexes) {
-      const exists = await manager.database.checkIndexExists(c.name, index.IndexName);
-      if (!exists.Exists) await manager.database.updateCollection(c.name, { CreateIndexes: [index] });
-    }
-    console.log(`✔ collection ${c.name} (${c.indexes.length} indexes)`);
+    const changes = indexChanges(c.indexes, describedIndexes.parse(await manager.database.describeCollection(c.name)));
+    // CloudBase cannot alter an index: drop the changed ones first, then create them anew
+    if (changes.replace.length) await manager.database.updateCollection(c.name, { DropIndexes: changes.replace.map((i) => ({ IndexName: i.IndexName })) });
+    const create = [...changes.replace, ...changes.create];
+    if (create.length) await manager.database.updateCollection(c.name, { CreateIndexes: create });
+    console.log(`✔ collection ${c.name} (${c.indexes.length} indexes: ${changes.create.length} created, ${changes.replace.length} rebuilt)`);
+    if (changes.undeclared.length) console.warn(`  ! ${c.name} has indexes not in config/database.ts, left in place: ${changes.undeclared.join(', ')}`);
   }
   const configs = new Map(readFunctionConfigs().map((f) => [f.name, f]));
   for (const f of plan.functions) {
