@@ -94,7 +94,7 @@ const declared: DatabaseSchema = [
     name: 'household_checks',
     description: '请居委会核对: a resident whose claim did not match asks the committee to check (no ID digits kept)',
     indexes: [
-      { name: 'committee_status', keys: [['committeeId', 1], ['status', 1], ['createdAt', -1]] },
+      { name: 'committee_status', keys: [['committeeId', 1], ['status', 1], ['createdAt', -1], ['_id', -1]] },
       { name: 'openid', keys: [['openid', 1], ['createdAt', -1]] },
     ],
   },
@@ -184,9 +184,9 @@ const declared: DatabaseSchema = [
     name: 'inbox_questions',
     description: '居民留言 / 线上反馈: a resident question with its replies, hand-overs, rating and WeCom notice state (docs/inbox.md)',
     indexes: [
-      { name: 'asker', keys: [['askerOpenid', 1], ['askedAt', -1]] },
-      { name: 'committee_open', keys: [['committeeId', 1], ['status', 1], ['dueAt', 1]] },
-      { name: 'committee_answered', keys: [['committeeId', 1], ['status', 1], ['answeredAt', -1]] },
+      { name: 'asker', keys: [['askerOpenid', 1], ['askedAt', -1], ['_id', -1]] },
+      { name: 'committee_open', keys: [['committeeId', 1], ['status', 1], ['dueAt', 1], ['_id', 1]] },
+      { name: 'committee_answered', keys: [['committeeId', 1], ['status', 1], ['answeredAt', -1], ['_id', 1]] },
       { name: 'committee_satisfied', keys: [['committeeId', 1], ['rating.satisfied', 1], ['rating.at', 1]] },
       { name: 'answerer_satisfied', keys: [['answeredBy', 1], ['rating.satisfied', 1], ['rating.at', 1]] },
     ],
@@ -196,9 +196,9 @@ const declared: DatabaseSchema = [
     name: 'worklog_records',
     description: '工作记录: 走访 visits, 首问接待 receptions (with their confirmation), 会议记录, 活动开展; bound to committee, staff and instant',
     indexes: [
-      { name: 'committee_at', keys: [['committeeId', 1], ['at', -1]] },
+      { name: 'committee_at', keys: [['committeeId', 1], ['at', -1], ['_id', -1]] },
       { name: 'committee_type_at', keys: [['committeeId', 1], ['type', 1], ['at', -1]] },
-      { name: 'staff_at', keys: [['staffId', 1], ['at', -1]] },
+      { name: 'staff_at', keys: [['staffId', 1], ['at', -1], ['_id', -1]] },
       { name: 'staff_type_at', keys: [['staffId', 1], ['type', 1], ['at', -1]] },
       { name: 'reception_token', keys: [['reception.confirmation.tokenHash', 1]] },
     ],
@@ -207,7 +207,7 @@ const declared: DatabaseSchema = [
     name: 'worklog_orders',
     description: '问题处置 work orders: reported → assigned → handled → closed, with due date and full transition history',
     indexes: [
-      { name: 'committee_reported', keys: [['committeeId', 1], ['reportedAt', -1]] },
+      { name: 'committee_reported', keys: [['committeeId', 1], ['reportedAt', -1], ['_id', -1]] },
       { name: 'committee_status_event', keys: [['committeeId', 1], ['status', 1], ['lastEventAt', -1]] },
       { name: 'assignee_status', keys: [['assigneeId', 1], ['status', 1], ['dueBy', 1]] },
     ],
@@ -232,7 +232,7 @@ const declared: DatabaseSchema = [
   {
     name: 'points_decisions',
     description: '居委会班子集体讨论决定 (会议记录) that points-card deductions cite: date, meeting, participants, text, staff concerned',
-    indexes: [{ name: 'committee_date', keys: [['committeeId', 1], ['date', -1], ['createdAt', -1]] }],
+    indexes: [{ name: 'committee_date', keys: [['committeeId', 1], ['date', -1], ['createdAt', -1], ['_id', -1]] }],
   },
   {
     name: 'points_cards',

@@ -29,7 +29,7 @@ export const issueCodeHandler = handle(issueCode, async (input, ctx) => {
 
 export const listChecksHandler = handle(listChecks, async (input, ctx) => {
   const { committeeId, actorId } = committeeStaff(await ctx.principal());
-  const res = await ctx.db.collection('household_checks').where({ committeeId, status: input.status }).orderBy('createdAt', 'desc').skip(input.page * PAGE).limit(PAGE + 1).get();
+  const res = await ctx.db.collection('household_checks').where({ committeeId, status: input.status }).orderBy('createdAt', 'desc').orderBy('_id', 'desc').skip(input.page * PAGE).limit(PAGE + 1).get();
   const docs = res.data as CheckRequestDoc[];
   const items = docs.slice(0, PAGE);
   // the requests carry names and addresses residents typed: a staff read is recorded

@@ -13,7 +13,7 @@ export const myQuestionsHandler = handle(myQuestions, async (input, ctx) => {
   requireSignedIn(p);
   const coll = ctx.db.collection(QUESTIONS);
   const where = { askerOpenid: p.openid };
-  const [page, count] = await Promise.all([coll.where(where).orderBy('askedAt', 'desc').skip(input.offset).limit(input.limit).get(), coll.where(where).count()]);
+  const [page, count] = await Promise.all([coll.where(where).orderBy('askedAt', 'desc').orderBy('_id', 'desc').skip(input.offset).limit(input.limit).get(), coll.where(where).count()]);
   const items = (page.data as QuestionDoc[]).map((q) => questionView(q, 'asker', ctx.now()));
   return { items, total: count.total, nextOffset: nextOffset(input.offset, items.length, count.total) };
 });

@@ -25,7 +25,7 @@ export const recordDecisionHandler = handle(recordDecision, async (input, ctx) =
 
 export const listDecisionsHandler = handle(listDecisions, async ({ offset, limit }, ctx) => {
   const m = await requireSecretary(ctx);
-  const res = await ctx.db.collection(DECISIONS).where({ committeeId: m.committeeId }).orderBy('date', 'desc').orderBy('createdAt', 'desc').skip(offset).limit(limit + 1).get();
+  const res = await ctx.db.collection(DECISIONS).where({ committeeId: m.committeeId }).orderBy('date', 'desc').orderBy('createdAt', 'desc').orderBy('_id', 'desc').skip(offset).limit(limit + 1).get();
   const rows = res.data as PointsDecisionDoc[];
   return { items: rows.slice(0, limit).map(decisionView), nextOffset: rows.length > limit ? offset + limit : null };
 });
