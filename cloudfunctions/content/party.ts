@@ -1,6 +1,8 @@
-/** 党建园地: publish and take down (staff), list, read, like, sign up / cancel, sign-up roll (staff). */
+/** 党建园地: publish, correct and take down (staff), list, read, like, sign up / cancel, sign-up roll (staff). */
 import {
+  activityTimeIssues,
   cancelPartySignup,
+  editPartyPost,
   getPartyPost,
   likePartyPost,
   listPartyPosts,
@@ -8,6 +10,10 @@ import {
   publishPartyPost,
   signUpParty,
   withdrawPartyPost,
+  PARTY_FIELD_LABELS,
+  PARTY_FIELDS_BY_KIND,
+  PARTY_SCHEDULE_FIELDS,
+  type PartyField,
 } from '@shared/contracts/content-party';
 import type { PartyMemberDoc, PartyPostDoc } from '@shared/domain/content';
 import { AppError } from '@shared/errors';
@@ -18,17 +24,24 @@ import { ownDoc, requireStaff, viewer, type Viewer } from './access';
 import { audit } from './audit';
 import { isMember, join, leave, membersAmong, type Counted } from './membership';
 import { iso, isoOrNull, readPage } from '../_kit/paging';
+import { writeAudit } from '../_kit/audit';
+import { inTransaction, txGet } from '../_kit/transaction';
 
 const POSTS = 'party_posts';
 const LIKES: Counted = { parent: POSTS, members: 'party_likes', counter: 'likeCount' };
 const SIGNUPS: Counted = { parent: POSTS, members: 'party_signups', counter: 'signupCount' };
 
+/** A sign-up deadline is set ahead of now (at publish, and when an edit moves it). */
+function refusePassedDeadline(deadline: Date | null | undefined, now: Date): void {
+  if (deadline && deadline.getTime() <= now.getTime()) {
+    throw new AppError('INVALID_INPUT', '报名截止时间已过，请重新设置', [{ path: 'signupDeadline', message: '报名截止时间已过' }]);
+  }
+}
+
 export const publishPartyPostHandler = handle(publishPartyPost, async (input, ctx) => {
   const v = await viewer(ctx);
   requireStaff(v);
-  if (input.kind !== 'article' && input.signupDeadline && input.signupDeadline.getTime() <= ctx.now().getTime()) {
-    throw new AppError('INVALID_INPUT', '报名截止时间已过，请重新设置', [{ path: 'signupDeadline', message: '报名截止时间已过' }]);
-  }
+  if (input.kind !== 'article') refusePassedDeadline(input.signupDeadline, ctx.now());
   const id = recordId(ctx, 'party_post');
   const doc: Omit<PartyPostDoc, '_id'> = {
     committeeId: v.committeeId,
@@ -110,6 +123,8 @@ export const getPartyPostHandler = handle(getPartyPost, async (input, ctx) => {
     endsAt: isoOrNull(p.endsAt),
     authorName: p.authorName,
     signupOpen: !signedUpByMe && !isWithdrawn(p) && signupClosedReason(p, ctx.now()) === null,
+    editedAt: isoOrNull(p.editedAt),
+    scheduleChangedAt: isoOrNull(p.scheduleChangedAt),
   };
 });
 
@@ -196,7 +211,65 @@ export const withdrawPartyPostHandler = handle(withdrawPartyPost, async (input, 
   return { id: p._id, withdrawnAt: iso(now) };
 });
 
+const FIELDS = Object.keys(PARTY_FIELD_LABELS) as PartyField[];
+const sameValue = (a: unknown, b: unknown) => (a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b);
+
+/** Refuses fields the post's kind does not take at publish (an article has no place or 名额). */
+function requireFieldsOfKind(p: PartyPostDoc, fields: readonly PartyField[]): void {
+  const allowed = PARTY_FIELDS_BY_KIND[p.kind];
+  const foreign = fields.filter((k) => !allowed.includes(k));
+  if (foreign.length === 0) return;
+  const names = (ks: readonly PartyField[]) => ks.map((k) => PARTY_FIELD_LABELS[k]).join('、');
+  throw new AppError(
+    'PARTY_FIELD_NOT_FOR_KIND',
+    `这条内容只能修改${names(allowed)}，不能修改${names(foreign)}`,
+    foreign.map((k) => ({ path: k, message: `这条内容没有${PARTY_FIELD_LABELS[k]}，不能修改` })),
+  );
+}
+
+/** The rules the post as it would become must keep (those of party.publish, and the sign-ups it has). */
+function checkEdited(before: PartyPostDoc, after: PartyPostDoc, changed: readonly PartyField[], now: Date): void {
+  if (after.kind === 'activity' && after.startsAt && after.signupDeadline) {
+    const issues = activityTimeIssues({ startsAt: after.startsAt, endsAt: after.endsAt, signupDeadline: after.signupDeadline });
+    if (issues.length > 0) throw new AppError('INVALID_INPUT', issues[0]!.message, issues);
+  }
+  if (changed.includes('signupDeadline')) refusePassedDeadline(after.signupDeadline, now);
+  if (after.capacity !== null && after.capacity < before.signupCount) {
+    const message = `已有 ${before.signupCount} 人报名，名额不能少于 ${before.signupCount} 人`;
+    throw new AppError('PARTY_CAPACITY_BELOW_SIGNUPS', message, [{ path: 'capacity', message }]);
+  }
+}
+
+export const editPartyPostHandler = handle(editPartyPost, async (input, ctx) => {
+  const v = await viewer(ctx);
+  requireStaff(v);
+  await ownDoc<PartyPostDoc>(ctx, v, POSTS, input.id);
+  const now = ctx.now();
+  const sent = FIELDS.filter((k) => input[k] !== undefined);
+  // read, check and write in one transaction: a sign-up or a take-down racing the edit conflicts
+  // with it, so 名额 is checked against the sign-ups as they are when the edit commits
+  const result = await inTransaction(ctx.db, async (tx) => {
+    const p = await txGet<PartyPostDoc>(tx, POSTS, input.id);
+    if (!p) throw new AppError('NOT_FOUND');
+    if (isWithdrawn(p)) throw new AppError('NOT_FOUND', '这条内容已被居委会撤下，不能再修改');
+    requireFieldsOfKind(p, sent);
+    const changed = sent.filter((k) => !sameValue(input[k], p[k]));
+    // a repeat of the same correction (a retry) writes nothing
+    if (changed.length === 0) return { editedAt: p.editedAt ?? null, changed };
+    const values = Object.fromEntries(changed.map((k) => [k, input[k]]));
+    checkEdited(p, { ...p, ...values }, changed, now);
+    const scheduleChanged = changed.some((k) => PARTY_SCHEDULE_FIELDS.includes(k));
+    // staff write for the committee, so no content check; who changed it is kept
+    await tx.collection(POSTS).doc(p._id).update({ ...values, editedAt: now, editedByStaffId: v.staff._id, ...(scheduleChanged ? { scheduleChangedAt: now } : {}) });
+    // the names of the fields, never their values
+    await writeAudit(tx, { at: now, actorId: v.staff._id, action: 'party.edit', subjectType: 'party_post', subjectId: p._id, committeeId: v.committeeId, count: 1, details: { fields: changed } });
+    return { editedAt: now, changed };
+  });
+  return { id: input.id, editedAt: isoOrNull(result.editedAt) };
+});
+
 export const partyHandlers = [
+  editPartyPostHandler,
   withdrawPartyPostHandler,
   publishPartyPostHandler,
   listPartyPostsHandler,

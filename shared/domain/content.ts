@@ -28,6 +28,11 @@ export interface PartyPostDoc {
   withdrawnAt?: Date | null;
   withdrawnReason?: string | null;
   withdrawnByStaffId?: string | null;
+  /** last corrected by staff (party.edit); absent = never */
+  editedAt?: Date | null;
+  editedByStaffId?: string | null;
+  /** when the start, end or place last changed (residents who signed up are told); absent = never */
+  scheduleChangedAt?: Date | null;
 }
 
 /** A like or a sign-up: one per user per post, `_id` derived from both. */

@@ -1,9 +1,10 @@
 /**
  * content · 党建园地 through the real path (runner → bundle → SDK → local cloud): publishing,
- * reading, likes, sign-ups with exact capacity under a race, and the staff's sign-up roll.
+ * correcting, reading, likes, sign-ups with exact capacity under a race, and the staff's sign-up roll.
  */
 import {
   cancelPartySignup,
+  editPartyPost,
   getPartyPost,
   likePartyPost,
   listPartyPosts,
@@ -28,6 +29,7 @@ afterAll(async () => t?.close());
 
 const inOneHour = () => new Date(Date.now() + 3_600_000).toISOString();
 const inTwoHours = () => new Date(Date.now() + 7_200_000).toISOString();
+const inHours = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
 
 async function publishActivity(capacity: number) {
   return ok(
@@ -269,5 +271,168 @@ describe('party.signups', () => {
     expect(await t.call(ZHOU, listPartySignups, { id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await t.call(STAFF_B, listPartySignups, { id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await t.call(SECRETARY, listPartySignups, { id, reveal: 'yes' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+});
+
+describe('party.edit', () => {
+  const stored = async (id: string) => (await t.db.collection('party_posts').doc(id).get()).data[0];
+  const edits = async (id: string) => (await t.db.collection('audit_log').where({ action: 'party.edit', subjectId: id }).get()).data;
+
+  it('corrects an article\'s title and text, and residents see that it was changed', async () => {
+    const id = ok(await t.call(SECRETARY, publishPartyPost, { kind: 'article', title: '学习党章', body: '第一章。' })).id;
+    expect(ok(await t.call(ZHOU, getPartyPost, { id }))).toMatchObject({ editedAt: null, scheduleChangedAt: null });
+    const before = Date.now();
+    const r = ok(await t.call(STAFF, editPartyPost, { id, title: '  学习新党章 ', body: '第一章 总纲。' }));
+    expect(r.id).toBe(id);
+    expect(Date.parse(r.editedAt!)).toBeGreaterThanOrEqual(before - 1000);
+    expect(ok(await t.call(ZHOU, getPartyPost, { id }))).toMatchObject({ title: '学习新党章', body: '第一章 总纲。', editedAt: r.editedAt, scheduleChangedAt: null });
+    expect(await stored(id)).toMatchObject({ editedByStaffId: 'staff-zhangmin' });
+  });
+
+  it('moves an activity (time, place, 名额, deadline) and marks the schedule change', async () => {
+    const id = await publishActivity(5);
+    const [startsAt, endsAt, signupDeadline] = [inHours(5), inHours(7), inHours(4)];
+    const r = ok(await t.call(SECRETARY, editPartyPost, { id, startsAt, endsAt, place: '社区党群服务站', capacity: 8, signupDeadline }));
+    expect(ok(await t.call(ZHOU, getPartyPost, { id }))).toMatchObject({ startsAt, endsAt, signupDeadline, place: '社区党群服务站', capacity: 8, editedAt: r.editedAt, scheduleChangedAt: r.editedAt, signupOpen: true });
+  });
+
+  it('changes a volunteer call\'s 名额 and adds a time and place it did not have', async () => {
+    const id = ok(await t.call(STAFF, publishPartyPost, { kind: 'volunteer', title: '楼道清洁', body: '每周六。', capacity: 4 })).id;
+    const r = ok(await t.call(STAFF, editPartyPost, { id, capacity: 6 }));
+    expect(ok(await t.call(ZHOU, getPartyPost, { id }))).toMatchObject({ capacity: 6, editedAt: r.editedAt, scheduleChangedAt: null, startsAt: null });
+    const again = ok(await t.call(STAFF, editPartyPost, { id, startsAt: inHours(30), place: '3号楼门口', signupDeadline: inHours(20) }));
+    expect(ok(await t.call(ZHOU, getPartyPost, { id }))).toMatchObject({ place: '3号楼门口', scheduleChangedAt: again.editedAt, startsAt: expect.any(String) });
+  });
+
+  it('sets scheduleChangedAt only when the start, end or place really changes', async () => {
+    const id = await publishActivity(5);
+    const post = ok(await t.call(STAFF, getPartyPost, { id }));
+    // same place and start as now, a new title and 名额: an edit, but not a schedule change
+    const title = ok(await t.call(STAFF, editPartyPost, { id, title: '重温入党誓词（更正）', capacity: 6, place: post.place!, startsAt: post.startsAt! }));
+    expect(ok(await t.call(STAFF, getPartyPost, { id }))).toMatchObject({ editedAt: title.editedAt, scheduleChangedAt: null });
+    expect((await edits(id)).map((e) => e.details)).toEqual([{ fields: ['title', 'capacity'] }]);
+
+    const moved = ok(await t.call(STAFF, editPartyPost, { id, place: '居委会一楼活动室' }));
+    expect(ok(await t.call(STAFF, getPartyPost, { id }))).toMatchObject({ editedAt: moved.editedAt, scheduleChangedAt: moved.editedAt });
+    const deadline = ok(await t.call(STAFF, editPartyPost, { id, signupDeadline: inHours(1.5) }));
+    expect(ok(await t.call(STAFF, getPartyPost, { id }))).toMatchObject({ editedAt: deadline.editedAt, scheduleChangedAt: moved.editedAt });
+    const ends = ok(await t.call(STAFF, editPartyPost, { id, endsAt: inHours(3) }));
+    expect(ok(await t.call(STAFF, getPartyPost, { id }))).toMatchObject({ scheduleChangedAt: ends.editedAt });
+  });
+
+  it('answers a correction that changes nothing with the last edit, writing nothing', async () => {
+    const id = await publishActivity(5);
+    const post = ok(await t.call(STAFF, getPartyPost, { id }));
+    expect(ok(await t.call(STAFF, editPartyPost, { id, title: post.title, capacity: 5 }))).toEqual({ id, editedAt: null });
+    expect(await stored(id)).not.toHaveProperty('editedAt');
+    const first = ok(await t.call(STAFF, editPartyPost, { id, place: '新的地点' }));
+    // a retry of the same correction (and an instant written in another zone) changes nothing
+    const sameStart = new Date(post.startsAt!).toISOString().replace('Z', '+00:00');
+    expect(ok(await t.call(SECRETARY, editPartyPost, { id, place: '新的地点', startsAt: sameStart }, 'edit-retry-0001'))).toEqual(first);
+    expect(ok(await t.call(STAFF, getPartyPost, { id }))).toMatchObject({ editedAt: first.editedAt, scheduleChangedAt: first.editedAt });
+    expect(await edits(id)).toHaveLength(1);
+  });
+
+  it('writes an audit entry naming the changed fields, never their values', async () => {
+    const id = await publishActivity(5);
+    ok(await t.call(SECRETARY, editPartyPost, { id, body: '请带好党员证。', place: '二楼会议室' }));
+    const log = await edits(id);
+    expect(log).toEqual([expect.objectContaining({ actorId: 'staff-wangli', action: 'party.edit', subjectType: 'party_post', subjectId: id, committeeId: HOME, count: 1, details: { fields: ['body', 'place'] } })]);
+    expect(JSON.stringify(log)).not.toContain('二楼会议室');
+  });
+
+  it('refuses an edit without any field', async () => {
+    const id = await publishActivity(5);
+    expect(await t.call(STAFF, editPartyPost, { id })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: [expect.objectContaining({ message: '没有要修改的内容，请至少修改一项' })] } });
+    expect(await t.call(STAFF, editPartyPost, { id, title: '' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: [expect.objectContaining({ path: 'title', message: '请填写标题' })] } });
+    expect(await t.call(STAFF, editPartyPost, { id, capacity: 0 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: [expect.objectContaining({ path: 'capacity' })] } });
+    expect(await t.call(STAFF, editPartyPost, { id, kind: 'article' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+
+  it('refuses fields the post\'s kind does not take, naming them', async () => {
+    const article = ok(await t.call(SECRETARY, publishPartyPost, { kind: 'article', title: '文章', body: '正文' })).id;
+    expect(await t.call(STAFF, editPartyPost, { id: article, title: '新标题', place: '某处' })).toMatchObject({
+      ok: false,
+      error: { code: 'PARTY_FIELD_NOT_FOR_KIND', message: '这条内容只能修改标题、正文，不能修改地点', details: [{ path: 'place', message: '这条内容没有地点，不能修改' }] },
+    });
+    expect(await t.call(STAFF, editPartyPost, { id: article, capacity: 3 })).toMatchObject({ ok: false, error: { code: 'PARTY_FIELD_NOT_FOR_KIND', details: [expect.objectContaining({ path: 'capacity' })] } });
+    const call = ok(await t.call(STAFF, publishPartyPost, { kind: 'volunteer', title: '招募', body: '正文', capacity: 3 })).id;
+    expect(await t.call(STAFF, editPartyPost, { id: call, endsAt: inHours(3) })).toMatchObject({ ok: false, error: { code: 'PARTY_FIELD_NOT_FOR_KIND', details: [expect.objectContaining({ path: 'endsAt' })] } });
+    expect(ok(await t.call(STAFF, getPartyPost, { id: article }))).toMatchObject({ title: '文章', editedAt: null });
+  });
+
+  it('keeps an activity\'s times in order after the change is merged with the post', async () => {
+    const id = await publishActivity(5); // deadline in one hour, start in two
+    expect(await t.call(STAFF, editPartyPost, { id, startsAt: inHours(0.5) })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: '报名截止时间不能晚于活动开始时间', details: [{ path: 'signupDeadline', message: '报名截止时间不能晚于活动开始时间' }] },
+    });
+    expect(await t.call(STAFF, editPartyPost, { id, signupDeadline: inHours(3) })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: [{ path: 'signupDeadline', message: '报名截止时间不能晚于活动开始时间' }] } });
+    ok(await t.call(STAFF, editPartyPost, { id, endsAt: inHours(3) }));
+    expect(await t.call(STAFF, editPartyPost, { id, startsAt: inHours(4), signupDeadline: inHours(1) })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: [{ path: 'endsAt', message: '结束时间应晚于开始时间' }] } });
+    expect(await t.call(STAFF, editPartyPost, { id, signupDeadline: new Date(Date.now() - 60_000).toISOString() })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: '报名截止时间已过，请重新设置', details: [expect.objectContaining({ path: 'signupDeadline' })] },
+    });
+    // moving start and end together keeps the order, and is taken
+    ok(await t.call(STAFF, editPartyPost, { id, startsAt: inHours(4), endsAt: inHours(5) }));
+    expect(ok(await t.call(STAFF, getPartyPost, { id })).endsAt).not.toBeNull();
+  });
+
+  it('is for the post\'s own committee staff only', async () => {
+    const id = await publishActivity(5);
+    expect(await t.call(ZHOU, editPartyPost, { id, title: '改一改' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await t.call(OUTSIDER, editPartyPost, { id, title: '改一改' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await t.call(STAFF_B, editPartyPost, { id, title: '改一改' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await t.call('', editPartyPost, { id, title: '改一改' })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await t.call(STAFF, editPartyPost, { id: 'no-such-post', title: '改一改' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(ok(await t.call(ZHOU, getPartyPost, { id }))).toMatchObject({ title: '重温入党誓词', editedAt: null });
+    expect(await edits(id)).toHaveLength(0);
+  });
+
+  it('never lowers 名额 below the residents already signed up', async () => {
+    const id = await publishActivity(5);
+    for (const o of CROWD.slice(0, 3)) ok(await t.call(o, signUpParty, { id }));
+    expect(await t.call(STAFF, editPartyPost, { id, capacity: 2 })).toMatchObject({
+      ok: false,
+      error: { code: 'PARTY_CAPACITY_BELOW_SIGNUPS', message: '已有 3 人报名，名额不能少于 3 人', details: [{ path: 'capacity', message: '已有 3 人报名，名额不能少于 3 人' }] },
+    });
+    ok(await t.call(STAFF, editPartyPost, { id, capacity: 3 }));
+    expect(ok(await t.call(ZHOU, getPartyPost, { id }))).toMatchObject({ capacity: 3, signupCount: 3, signupOpen: false });
+    expect(await t.call(ZHOU, signUpParty, { id })).toMatchObject({ ok: false, error: { code: 'SIGNUP_FULL' } });
+  });
+
+  it('agrees with racing sign-ups: a cut of 名额 and the sign-ups never both win past the new 名额', async () => {
+    const racers = CROWD.slice(2, 6);
+    // the cut starts a little later each round, so it meets the sign-ups at different moments
+    for (const lag of [0, 2, 4, 6, 8, 10, 12, 15]) {
+      const id = await publishActivity(6);
+      for (const o of CROWD.slice(0, 2)) ok(await t.call(o, signUpParty, { id }));
+      // warm every function instance first, so the calls below really run at the same time
+      await Promise.all([...racers, SECRETARY].map((o) => t.call(o, getPartyPost, { id })));
+      const later = new Promise((r) => setTimeout(r, lag)).then(() => t.call(SECRETARY, editPartyPost, { id, capacity: 3 }));
+      const [cut, ...signups] = await Promise.all([later, ...racers.map((o) => t.call(o, signUpParty, { id }))]);
+      const joined = signups.filter((r) => r.ok).length;
+      for (const r of signups.filter((x) => !x.ok)) expect(r).toMatchObject({ ok: false, error: { code: 'SIGNUP_FULL' } });
+      const p = await stored(id);
+      expect(p.signupCount).toBe(2 + joined);
+      expect((await t.db.collection('party_signups').where({ postId: id }).count()).total).toBe(p.signupCount);
+      expect(p.signupCount).toBeLessThanOrEqual(p.capacity);
+      if (cut.ok) {
+        expect(p.capacity).toBe(3);
+      } else {
+        // the cut lost to sign-ups that had already passed 3, and says how many there were
+        expect(cut).toMatchObject({ ok: false, error: { code: 'PARTY_CAPACITY_BELOW_SIGNUPS', message: expect.stringMatching(/^已有 [4-6] 人报名，名额不能少于 [4-6] 人$/) } });
+        expect(p.capacity).toBe(6);
+      }
+    }
+  });
+
+  it('refuses to correct a post that was taken down', async () => {
+    const id = await publishActivity(5);
+    ok(await t.call(STAFF, withdrawPartyPost, { id, reason: '活动取消' }));
+    expect(await t.call(STAFF, editPartyPost, { id, title: '改个标题' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: '这条内容已被居委会撤下，不能再修改' } });
+    expect(await stored(id)).toMatchObject({ title: '重温入党誓词' });
+    expect(await edits(id)).toHaveLength(0);
   });
 });

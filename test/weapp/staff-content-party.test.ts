@@ -5,6 +5,8 @@
  * party.publish with the same requestId, Shanghai wall-clock times as the right instants, then the
  * page redirects to the manage page; 文章 sends only kind, title and body. 党建内容管理: the
  * counts, the masked roll page by page, and 显示全名 (confirmed) reloading it with reveal: true.
+ * 修改: the form starts from the post as it is, sends party.edit with only the changed fields,
+ * shows the server's refusal at its field, and after saving the page reloads with 最后修改.
  */
 import { requireBuild, waitForText, type CloudCall } from './harness';
 import { loadPage } from './resident-load';
@@ -181,6 +183,7 @@ describe('党建内容管理 (built dist)', () => {
     id: 'pp-1', kind: 'activity', title: '重温入党誓词主题党日', publishedAt: '2026-11-20T02:30:00.000Z', likeCount: 7,
     capacity: 30, signupCount: 3, startsAt: '2026-12-01T01:30:00.000Z', place: '居委会二楼会议室', signupDeadline: '2026-11-30T10:00:00.000Z',
     likedByMe: false, signedUpByMe: false, withdrawn: false, body: '本月主题党日，重温入党誓词。\n请带好党员证。', endsAt: '2026-12-01T03:30:00.000Z', authorName: '张敏', signupOpen: true,
+    editedAt: null, scheduleChangedAt: null,
   };
   const people = [
     { full: '周桂英', masked: '周**', at: '2026-11-21T01:00:00.000Z' },
@@ -276,5 +279,97 @@ describe('党建内容管理 (built dist)', () => {
     expect(modals).toHaveLength(3);
     expect(withdrawCalls().map((e) => e.payload)).toEqual([{ id: 'pp-1', reason: '活动因天气取消' }]);
     expect(page.root.textContent).not.toContain('撤下这条内容');
+  });
+});
+
+describe('党建内容管理: 修改 (built dist)', () => {
+  const calls: Event[] = [];
+  const editedAt = '2026-11-23T06:05:00.000Z';
+  const day = shanghaiDate(12);
+  const deadlineDay = shanghaiDate(10);
+  let current: Record<string, unknown> = {
+    id: 'pp-2', kind: 'activity', title: '社区党员冬季义诊', publishedAt: '2026-11-20T02:30:00.000Z', likeCount: 2,
+    capacity: 30, signupCount: 12, startsAt: `${day}T01:30:00.000Z`, place: '居委会二楼会议室', signupDeadline: `${deadlineDay}T10:00:00.000Z`,
+    likedByMe: false, signedUpByMe: false, withdrawn: false, body: '请带好医保卡。', endsAt: `${day}T03:30:00.000Z`, authorName: '张敏', signupOpen: true,
+    editedAt: null, scheduleChangedAt: null,
+  };
+  let page: Page;
+  let h: ReturnType<typeof helpers>;
+  const edits = () => calls.filter((e) => e.action === 'party.edit');
+  const pickerValues = () => h.all('.field__picker').map((n) => n.dom.textContent);
+  const invalidFields = () => h.all('.field--invalid').map((n) => n.dom.textContent ?? '');
+
+  beforeAll(async () => {
+    requireBuild();
+    page = await loadPage('packages/staff/pages/content/party', { id: 'pp-2' }, (name, data) => {
+      const e = data as Event;
+      if (name === 'auth' && e.action === 'me') return { ok: true, data: staffMe };
+      calls.push(e);
+      if (e.action === 'party.get') return { ok: true, data: current };
+      if (e.action === 'party.signups') return { ok: true, data: { items: [], nextOffset: null, total: 12, capacity: 30 } };
+      if (e.action === 'party.edit') {
+        // the server's rule: 名额 never below the 12 already signed up
+        if (typeof e.payload.capacity === 'number' && e.payload.capacity < 12) {
+          const message = '已有 12 人报名，名额不能少于 12 人';
+          return { ok: false, error: { code: 'PARTY_CAPACITY_BELOW_SIGNUPS', message, details: [{ path: 'capacity', message }] } };
+        }
+        // call() sends the contract's parsed input (instants as Date objects); the reply carries ISO strings
+        const changes = Object.fromEntries(Object.entries(e.payload).filter(([k]) => k !== 'id').map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v]));
+        current = { ...current, ...changes, editedAt, scheduleChangedAt: editedAt };
+        return { ok: true, data: { id: 'pp-2', editedAt } };
+      }
+      return unknown;
+    });
+    const wx = (globalThis as Record<string, unknown>).wx as Record<string, unknown>;
+    wx.showToast = (o: { success?: (r: object) => void }) => o.success?.({ errMsg: 'showToast:ok' });
+    h = helpers(page);
+    await waitForText(page.root, '社区党员冬季义诊');
+  }, 30_000);
+
+  it('opens the form filled with the post as it is', async () => {
+    expect(page.root.textContent).not.toContain('最后修改');
+    await h.tap('修改');
+    await h.until(() => h.all('.field__input').length === 3, 'the editor fields');
+    // the simulator keeps no value on a built-in <input>; the texts are shown to be the post's by
+    // what is sent below (nothing for the fields not touched); the text area counts the post's body
+    expect(h.all('.field__count').map((n) => n.dom.textContent)).toEqual([`${'请带好医保卡。'.length}/20000`]);
+    expect(pickerValues()).toEqual([day, '09:30', day, '11:30', deadlineDay, '18:00']);
+    // the post has an end time: party.edit cannot remove it, so there is nothing to drop it with
+    expect(h.all('.btn').some((b) => b.dom.textContent === '不填结束时间')).toBe(false);
+  });
+
+  it('sends only the changed field and shows the server refusal at it', async () => {
+    await h.type(h.all('.field__input')[2], '10');
+    await h.tap('保存修改');
+    await h.until(() => invalidFields().length > 0, 'the refusal at its field');
+    expect(invalidFields()).toEqual([expect.stringContaining('已有 12 人报名，名额不能少于 12 人')]);
+    expect(invalidFields()[0]).toContain('名额（人）');
+    expect(edits().map((e) => e.payload)).toEqual([{ id: 'pp-2', capacity: 10 }]);
+  });
+
+  it('refuses an empty title at its field without sending', async () => {
+    await h.type(h.all('.field__input')[0], '');
+    await h.tap('保存修改');
+    await waitForText(page.root, '请填写标题');
+    expect(edits()).toHaveLength(1);
+    await h.type(h.all('.field__input')[0], '社区党员冬季义诊');
+  });
+
+  it('saves place, 名额 and start time, then reloads and shows 最后修改', async () => {
+    await h.type(h.all('.field__input')[1], '社区党群服务站');
+    await h.type(h.all('.field__input')[2], '40');
+    await h.pick([day, '10:00', day, '11:30', deadlineDay, '18:00']);
+    await h.tap('保存修改');
+    await waitForText(page.root, '最后修改');
+    const sent = edits().slice(1);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.payload).toEqual({ id: 'pp-2', place: '社区党群服务站', capacity: 40, startsAt: expect.anything() });
+    expect(new Date(sent[0]!.payload.startsAt as string).toISOString()).toBe(`${day}T02:00:00.000Z`);
+    const text = page.root.textContent ?? '';
+    expect(text).toMatch(/最后修改\s*11月23日 14:05/);
+    expect(text).toContain('社区党群服务站');
+    expect(text).toContain('名额 40 人');
+    expect(h.all('.field__picker')).toHaveLength(0);
+    expect(calls.filter((e) => e.action === 'party.get')).toHaveLength(2);
   });
 });

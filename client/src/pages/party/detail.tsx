@@ -1,7 +1,8 @@
 /**
  * A party post: the text, a like, and for activities and volunteer calls the time, place and
  * places left, with sign-up and cancel. The server decides whether sign-up is open; its reason
- * for a refusal (名额已满, 报名已截止) is shown as it is.
+ * for a refusal (名额已满, 报名已截止) is shown as it is. A post staff corrected says 修改过 and
+ * when; a resident who signed up is told, above the time and place, when those were changed.
  */
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
@@ -14,6 +15,7 @@ import { Alert } from '../../components/resident/Alert';
 import { formatDateTime, formatSpan } from '../../components/resident/format';
 import { param } from '../../components/resident/routes';
 import { useSubmit } from '../../components/resident/useSubmit';
+import { formatDateTime as formatShortDateTime } from '../../components/staff/time';
 import { useAsync } from '../../hooks/useAsync';
 import { call } from '../../services/cloud';
 import { KIND_LABELS } from './labels';
@@ -105,7 +107,10 @@ function PostView({ initial }: { initial: Post }) {
       <View className='card'>
         <Text className='rtag' style={{ alignSelf: 'flex-start' }}>{KIND_LABELS[post.kind]}</Text>
         <Text className='card__heading'>{post.title}</Text>
-        <Text className='card__hint'>{formatDateTime(post.publishedAt)} · {post.authorName}（居委会）发布</Text>
+        <Text className='card__hint'>
+          {formatDateTime(post.publishedAt)} · {post.authorName}（居委会）发布{post.editedAt ? ` · ${formatDateTime(post.editedAt)} 修改过` : ''}
+        </Text>
+        {post.scheduleChangedAt && post.signedUpByMe ? <Alert text={`活动时间或地点已于 ${formatShortDateTime(post.scheduleChangedAt)} 更改，请留意`} /> : null}
         {post.startsAt || post.place ? (
           <View className='rfacts'>
             {post.startsAt ? <Fact label='时间' value={formatSpan(post.startsAt, post.endsAt)} /> : null}

@@ -4,20 +4,24 @@
  * masked; 显示全名 is for the roll call at the door, asks first, and reloads the roll with
  * `reveal: true`, which the server writes to the audit log (the page says so). 撤下这条内容 takes
  * the post down with a reason (residents stop seeing it; it no longer counts as 党建园地 use).
+ * 修改 opens the publish form's fields filled with the post as it is and sends party.edit with
+ * only what changed; refusals (名额 below the sign-ups, times out of order) show at their
+ * fields; after saving the page reloads and shows 最后修改.
  */
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { getPartyPost, listPartySignups, withdrawPartyPost } from '@shared/contracts/content-party';
-import type { OutputOf } from '@shared/contract';
+import { editPartyPost, getPartyPost, listPartySignups, withdrawPartyPost, PARTY_FIELDS_BY_KIND, type PartyField } from '@shared/contracts/content-party';
+import type { InputOf, OutputOf } from '@shared/contract';
 import { Screen } from '../../../../components/Screen';
 import { ErrorView, Loading } from '../../../../components/States';
 import { PagedList } from '../../../../components/PagedList';
 import { StaffGate } from '../../../../components/staff/StaffGate';
 import { TextField } from '../../../../components/staff/Fields';
 import { FormError } from '../../../../components/staff/FormError';
+import { checkPartyPost, PartyPostFields, refusalsByField, usePartyPostForm, type PartyPublishInput } from '../../../../components/staff/PartyPostForm';
 import { useSubmit } from '../../../../components/staff/useSubmit';
-import { formatDateTime, localDate, localTime } from '../../../../components/staff/time';
+import { formatDateTime, localDate, localTime, toInstant } from '../../../../components/staff/time';
 import { useAsync } from '../../../../hooks/useAsync';
 import { usePagedList } from '../../../../hooks/usePagedList';
 import { call } from '../../../../services/cloud';
@@ -110,6 +114,58 @@ function Withdraw({ post, onDone }: { post: Post; onDone: () => void }) {
   );
 }
 
+type EditChanges = Omit<InputOf<typeof editPartyPost>, 'id'>;
+const TIME_FIELDS: readonly PartyField[] = ['startsAt', 'endsAt', 'signupDeadline'];
+
+/** The fields of the form that differ from the post, as party.edit takes them. */
+function changesFrom(post: Post, input: PartyPublishInput): EditChanges {
+  const next = input as Partial<Record<PartyField, string | number>>;
+  const out: Partial<Record<PartyField, string | number>> = {};
+  for (const k of PARTY_FIELDS_BY_KIND[post.kind]) {
+    const value = next[k];
+    const was = post[k];
+    if (value === undefined) continue;
+    // a time as the pickers show it (to the minute): one not touched is not a change
+    const same = TIME_FIELDS.includes(k)
+      ? was !== null && Date.parse(String(value)) === Date.parse(toInstant(localDate(String(was)), localTime(String(was))))
+      : typeof value === 'string' ? value.trim() === was : value === was;
+    if (!same) out[k] = value;
+  }
+  return out as EditChanges;
+}
+
+/** 修改: the post's own fields, filled as it is; only what changed is sent. */
+function Editor({ post, onCancel, onDone }: { post: Post; onCancel: () => void; onDone: () => void }) {
+  const form = usePartyPostForm(post);
+  const save = useSubmit((requestId) => {
+    const changes = changesFrom(post, form.input());
+    checkPartyPost(form, changes.signupDeadline !== undefined, '请按提示修改后再保存');
+    return call(editPartyPost, { id: post.id, ...changes }, { requestId });
+  });
+  const done = async () => {
+    if (!(await save.submit())) return;
+    void Taro.showToast({ title: '已保存修改', icon: 'success' });
+    onDone();
+  };
+  return (
+    <View className='card'>
+      <Text className='card__title'>修改{KIND_LABELS[post.kind]}</Text>
+      <PartyPostFields form={form} errors={refusalsByField(save.error)} />
+      {post.capacity !== null && post.signupCount > 0 ? <Text className='card__hint'>已有 {post.signupCount} 人报名：名额不能少于 {post.signupCount} 人；改了时间或地点，已报名的居民打开时会看到提醒。</Text> : null}
+      <FormError error={save.error} />
+      <Button id='party-edit-save' className='btn btn--primary' loading={save.busy} disabled={save.busy} onClick={() => void done()}>保存修改</Button>
+      <Button className='btn' onClick={onCancel}>取消</Button>
+    </View>
+  );
+}
+
+function Edit({ post, onDone }: { post: Post; onDone: () => void }) {
+  const [open, setOpen] = useState(false);
+  if (post.withdrawn) return null;
+  if (!open) return <Button id='party-edit' className='btn btn--entry' onClick={() => setOpen(true)}>修改</Button>;
+  return <Editor post={post} onCancel={() => setOpen(false)} onDone={() => { setOpen(false); onDone(); }} />;
+}
+
 function Manage({ id }: { id: string }) {
   const r = useAsync(() => call(getPartyPost, { id }));
   if (r.status === 'loading') return <Loading />;
@@ -134,12 +190,14 @@ function Manage({ id }: { id: string }) {
         <Row label={p.kind === 'activity' ? '活动时间' : '时间'} value={p.startsAt ? span(p.startsAt, p.endsAt) : null} />
         <Row label='地点' value={p.place} />
         <Row label='报名截止' value={p.signupDeadline ? formatDateTime(p.signupDeadline) : null} />
+        <Row label='最后修改' value={p.editedAt ? formatDateTime(p.editedAt) : null} />
         {signups ? <Text className='card__hint'>{p.signupOpen ? '正在接受报名。' : '现在不接受报名（已截止、已开始或名额已满）。'}</Text> : null}
       </View>
       <View className='card'>
         <Text className='card__title'>{p.kind === 'article' ? '正文' : '内容介绍'}</Text>
         <Text className='card__text party__text'>{p.body}</Text>
       </View>
+      <Edit post={p} onDone={r.reload} />
       {signups ? <Roll post={p} /> : null}
       <Withdraw post={p} onDone={r.reload} />
     </View>
