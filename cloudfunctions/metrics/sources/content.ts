@@ -27,7 +27,6 @@ export async function columnCounts(db: Database, committeeIds: string[], w: Wind
   const published = _.gte(w.start).and(_.lt(new Date(Math.min(w.end.getTime(), now.getTime()))));
   const [posts, signups, topics, outcomes, notices, reads, comments] = await Promise.all([
     // a post staff took down counts for nothing, so publishing and withdrawing cannot pad the column
-    // a post staff took down counts for nothing, so publishing and withdrawing cannot pad the column
     count('party_posts', { publishedAt: inWindow, withdrawnAt: _.eq(null) }),
     count('party_signups', { at: inWindow }),
     // a proposal the committee declined is not deliberation
