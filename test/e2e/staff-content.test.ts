@@ -2,16 +2,19 @@
  * A notice from the secretary's hands to the residents and back, in a real browser on the H5
  * build: 王丽 publishes it from 工作台 → 公告、党建与议事; 周阿姨 finds it marked 未读, opens it
  * and leaves a 留言; 王丽 sees the read counted, hides the 留言 (residents no longer see it) and
- * takes the notice down (it leaves the residents' list).
+ * takes the notice down (it leaves the residents' list). Then a 党建活动 周阿姨 signed up for:
+ * 王丽 moves it to another place, and 周阿姨 is told on the activity's page.
  */
 import type { Page } from 'playwright-core';
 import { listComments } from '@shared/contracts/content-comments';
 import { listNotices } from '@shared/contracts/content-notices';
+import { getPartyPost, publishPartyPost, signUpParty } from '@shared/contracts/content-party';
 import { ok } from '../support/local-cloud';
 import { buttonNamed, devSignIn, phonePage, screenshot } from '../support/browser';
 import { useProductInBrowser } from '../support/e2e';
 
 const RESIDENT = 'dev-openid-resident-zhou';
+const SECRETARY = 'dev-openid-wangli';
 const TITLE = `本周六上午小区消防演练（${Date.now() % 100000}）`;
 const BODY = '周六上午九点在中心绿地举行消防演练，请居民配合。';
 const COMMENT = '好的，我们会准时参加。';
@@ -73,4 +76,34 @@ it('王丽 takes the notice down, and it leaves the residents\' list', async () 
   await secretary.getByText('下线', { exact: true }).click();
   await secretary.locator('#notice-state', { hasText: '已过期' }).waitFor({ timeout: 30_000 });
   expect(ok(await e2e.product.call(RESIDENT, listNotices, { limit: 50 })).items.map((n) => n.id)).not.toContain(noticeId);
+}, 120_000);
+
+it('王丽 moves an activity 周阿姨 signed up for, and 周阿姨 is told on its page', async () => {
+  const day = 24 * 3600_000;
+  const title = `楼道微更新议事活动（${Date.now() % 100000}）`;
+  const { id } = ok(
+    await e2e.product.call(SECRETARY, publishPartyPost, {
+      kind: 'activity',
+      title,
+      body: '一起商量楼道里的公共空间怎么用。',
+      startsAt: new Date(Date.now() + 3 * day).toISOString(),
+      place: '中心绿地',
+      capacity: 20,
+      signupDeadline: new Date(Date.now() + 2 * day).toISOString(),
+    }),
+  );
+  ok(await e2e.product.call(RESIDENT, signUpParty, { id }));
+
+  await secretary.goto(`${e2e.product.url}/#/packages/staff/pages/content/party?id=${id}`);
+  await secretary.locator('#party-edit').click({ timeout: 30_000 });
+  await field(secretary, '活动地点').locator('input').fill('居委会二楼活动室');
+  await secretary.locator('#party-edit-save').click();
+  await secretary.getByText('最后修改').first().waitFor({ timeout: 30_000 });
+  await secretary.getByText('居委会二楼活动室').first().waitFor();
+  expect(ok(await e2e.product.call(RESIDENT, getPartyPost, { id }))).toMatchObject({ place: '居委会二楼活动室', signedUpByMe: true, scheduleChangedAt: expect.any(String) });
+
+  await resident.goto(`${e2e.product.url}/#/pages/party/detail?id=${id}`);
+  await resident.getByText(/活动时间或地点已于 .+ 更改，请留意/).waitFor({ timeout: 30_000 });
+  await resident.getByText('居委会二楼活动室').first().waitFor();
+  await screenshot(resident, 'party-detail-moved');
 }, 120_000);
