@@ -5,7 +5,7 @@
 import type { UserDoc } from '../../shared/domain/people';
 import { seedDemo } from '../../localcloud/seed/seed';
 import { demoDistrict } from '../../localcloud/seed/demo-district';
-import { startTestCloud, type TestCloud } from '../support/local-cloud';
+import { signedInResident, startTestCloud, type TestCloud } from '../support/local-cloud';
 
 export const HOME = demoDistrict.home._id;
 export const OTHER = demoDistrict.committees[1]!._id;
@@ -17,10 +17,7 @@ export const STAFF_B = 'dev-openid-liqiang';
 export const ZHOU = 'dev-openid-resident-zhou';
 
 /** A signed-in resident; `verified` gives them a household, as the household flow will. */
-export function resident(openid: string, committeeId: string, name: string, opts: { verified?: boolean } = {}): UserDoc {
-  const at = new Date('2026-09-01T00:00:00Z');
-  return { _id: `user-${openid}`, openid, consent: { version: '2026-09', at }, displayName: name, householdId: opts.verified ? `household-${openid}` : null, committeeId, createdAt: at };
-}
+export const resident = signedInResident;
 
 export async function startContentCloud(users: UserDoc[], words?: string): Promise<TestCloud> {
   const t = await startTestCloud({ functionEnv: { CONTENT_CHECK_MODE: 'wordlist', ...(words ? { CONTENT_CHECK_WORDS: words } : {}) } });

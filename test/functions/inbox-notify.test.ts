@@ -5,38 +5,31 @@
  */
 import { ask, getQuestion, retryNotify } from '../../shared/contracts/inbox';
 import type { QuestionDoc } from '../../shared/domain/inbox';
-import { seedDemo } from '../../localcloud/seed/seed';
-import { ok, startTestCloud, type TestCloud } from '../support/local-cloud';
+import { ok, signedInResident, useDemoCloud } from '../support/local-cloud';
 
 jest.setTimeout(30_000); // cold starts of the bundles on a shared machine
 
 const HOME = 'committee-310107005001';
 const NEXT_DOOR = 'committee-310107005002';
 
-let t: TestCloud;
-beforeAll(async () => {
-  t = await startTestCloud();
-  await seedDemo(t.db);
-  const resident = (name: string, committeeId: string) => ({
-    _id: `user-${name}`, openid: `openid-${name}`, consent: { version: '2026-09', at: new Date('2026-09-01T00:00:00Z') },
-    displayName: name, householdId: `household-${name}`, committeeId, createdAt: new Date('2026-09-01T00:00:00Z'),
-  });
-  await t.db.collection('users').add([resident('ana', HOME), resident('cai', NEXT_DOOR)]);
-  const member = (userId: string, active: boolean) => ({
-    _id: `staff-${userId}`, corpId: t.wecom.corpId, userId, openid: null, name: userId, roles: ['staff'],
-    committeeId: NEXT_DOOR, streetId: 'street-310107005', districtId: 'district-310107', active,
-  });
-  await t.db.collection('staff').add([member('sunli', true), member('gone', false)]);
-  // 张敏 is on duty now in 曹杨一村; nobody is on duty in 曹杨二村 (李强's shift is over)
-  const now = Date.now();
-  const shift = (id: string, committeeId: string, staffId: string, from: number, to: number) => ({
-    _id: id, committeeId, staffId, staffName: staffId, date: '2026-11-23', start: '08:00', end: '20:00',
-    startAt: new Date(now + from * 3600_000), endAt: new Date(now + to * 3600_000), kind: 'regular', note: null,
-    plannedBy: 'staff-wangli', createdAt: new Date(now), signedInAt: null, attended: false,
-  });
-  await t.db.collection('roster_shifts').add([shift('shift-1', HOME, 'staff-zhangmin', -2, 2), shift('shift-2', NEXT_DOOR, 'staff-liqiang', -6, -1)]);
-}, 60_000);
-afterAll(async () => t?.close());
+const t = useDemoCloud({
+  prepare: async (cloud) => {
+    await cloud.db.collection('users').add([signedInResident('openid-ana', HOME, 'ana', { verified: true }), signedInResident('openid-cai', NEXT_DOOR, 'cai', { verified: true })]);
+    const member = (userId: string, active: boolean) => ({
+      _id: `staff-${userId}`, corpId: cloud.wecom.corpId, userId, openid: null, name: userId, roles: ['staff'],
+      committeeId: NEXT_DOOR, streetId: 'street-310107005', districtId: 'district-310107', active,
+    });
+    await cloud.db.collection('staff').add([member('sunli', true), member('gone', false)]);
+    // 张敏 is on duty now in 曹杨一村; nobody is on duty in 曹杨二村 (李强's shift is over)
+    const now = Date.now();
+    const shift = (id: string, committeeId: string, staffId: string, from: number, to: number) => ({
+      _id: id, committeeId, staffId, staffName: staffId, date: '2026-11-23', start: '08:00', end: '20:00',
+      startAt: new Date(now + from * 3600_000), endAt: new Date(now + to * 3600_000), kind: 'regular', note: null,
+      plannedBy: 'staff-wangli', createdAt: new Date(now), signedInAt: null, attended: false,
+    });
+    await cloud.db.collection('roster_shifts').add([shift('shift-1', HOME, 'staff-zhangmin', -2, 2), shift('shift-2', NEXT_DOOR, 'staff-liqiang', -6, -1)]);
+  },
+});
 
 const questionDoc = async (id: string) => ((await t.db.collection('inbox_questions').doc(id).get()).data as QuestionDoc[])[0]!;
 type Notice = { page: string; title: string; content_item: { key: string; value: string }[] };

@@ -6,31 +6,20 @@
 import { ask, getQuestion, handOver, myQuestions, rate, reply, satisfiedCounts, staffInbox } from '../../shared/contracts/inbox';
 import type { QuestionDoc } from '../../shared/domain/inbox';
 import { localMonthOf } from '../../shared/time';
-import { seedDemo } from '../../localcloud/seed/seed';
-import { ok, startTestCloud, type TestCloud } from '../support/local-cloud';
+import { ok, signedInResident, useDemoCloud } from '../support/local-cloud';
 
 jest.setTimeout(30_000); // cold starts of the bundles on a shared machine
 
 const HOME = 'committee-310107005001';
 const NEXT_DOOR = 'committee-310107005002';
 
-let t: TestCloud;
-beforeAll(async () => {
-  t = await startTestCloud();
-  await seedDemo(t.db);
-  const resident = (name: string, committeeId: string) => ({
-    _id: `user-${name}`,
-    openid: `openid-${name}`,
-    consent: { version: '2026-09', at: new Date('2026-09-01T00:00:00Z') },
-    displayName: name,
-    householdId: `household-${name}`,
-    committeeId,
-    createdAt: new Date('2026-09-01T00:00:00Z'),
-  });
-  await t.db.collection('users').add([resident('ana', HOME), resident('bo', HOME), resident('cai', NEXT_DOOR)]);
-  await t.db.collection('staff').add({ _id: 'staff-left', corpId: t.wecom.corpId, userId: 'left', openid: 'openid-left', name: '已停用', roles: ['staff'], committeeId: HOME, streetId: 'street-310107005', districtId: 'district-310107', active: false });
-}, 60_000);
-afterAll(async () => t?.close());
+const t = useDemoCloud({
+  prepare: async (cloud) => {
+    const resident = (name: string, committeeId: string) => signedInResident(`openid-${name}`, committeeId, name, { verified: true });
+    await cloud.db.collection('users').add([resident('ana', HOME), resident('bo', HOME), resident('cai', NEXT_DOOR)]);
+    await cloud.db.collection('staff').add({ _id: 'staff-left', corpId: cloud.wecom.corpId, userId: 'left', openid: 'openid-left', name: '已停用', roles: ['staff'], committeeId: HOME, streetId: 'street-310107005', districtId: 'district-310107', active: false });
+  },
+});
 
 const errorOf = (env: { ok: boolean; error?: { code: string } }) => (env.ok ? null : env.error!.code);
 const questionDoc = async (id: string) => ((await t.db.collection('inbox_questions').doc(id).get()).data as QuestionDoc[])[0]!;
@@ -44,7 +33,7 @@ describe('inbox.ask', () => {
     expect(new Date(q.dueAt).getTime() - new Date(q.askedAt).getTime()).toBe(24 * 3600_000);
     expect(new Date(q.askedAt).getTime()).toBeGreaterThanOrEqual(before - 1000);
     const doc = await questionDoc(q.id);
-    expect(doc).toMatchObject({ committeeId: HOME, streetId: 'street-310107005', districtId: 'district-310107', askerOpenid: 'openid-ana', householdId: 'household-ana' });
+    expect(doc).toMatchObject({ committeeId: HOME, streetId: 'street-310107005', districtId: 'district-310107', askerOpenid: 'openid-ana', householdId: 'household-openid-ana' });
     expect(doc.askedAt).toBeInstanceOf(Date);
     const again = await askAs('openid-ana', '小区东门的路灯坏了，什么时候能修？', 'req-ask-ana-1');
     expect(again.id).toBe(q.id);
@@ -179,7 +168,7 @@ describe('inbox.satisfiedCounts', () => {
   beforeAll(async () => {
     // a history written straight into the collection; counted by hand below
     const base = {
-      streetId: 'street-310107005', districtId: 'district-310107', askerOpenid: 'openid-ana', householdId: 'household-ana', content: '历史留言',
+      streetId: 'street-310107005', districtId: 'district-310107', askerOpenid: 'openid-ana', householdId: 'household-openid-ana', content: '历史留言',
       status: 'answered', assigneeStaffId: null, replies: [], handovers: [],
       notify: { status: 'sent', recipients: [], audience: 'committee', attempts: 1, lastAttemptAt: null, error: null },
     };

@@ -1,19 +1,13 @@
 /** The demo questions `npm start` seeds read as the product shows them. */
 import { myQuestions, satisfiedCounts, staffInbox } from '../../shared/contracts/inbox';
 import { localMonthOf } from '../../shared/time';
-import { seedDemo } from '../../localcloud/seed/seed';
 import { seedInbox } from '../../localcloud/seed/inbox';
-import { ok, startTestCloud, type TestCloud } from '../support/local-cloud';
+import { ok, useDemoCloud } from '../support/local-cloud';
 
 jest.setTimeout(30_000); // cold starts of the bundles on a shared machine
 
-let t: TestCloud;
+const t = useDemoCloud();
 const now = new Date();
-beforeAll(async () => {
-  t = await startTestCloud();
-  await seedDemo(t.db);
-}, 60_000);
-afterAll(async () => t?.close());
 
 it('seeds four questions of 周阿姨 once, one overdue and one rated satisfied', async () => {
   expect(await seedInbox(t.db, now)).toEqual({ seeded: true, count: 4 });

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import type { ActionContract } from '../../shared/contract';
 import type { Envelope } from '../../shared/errors';
+import type { UserDoc } from '../../shared/domain/people';
 import { startLocalCloud, type LocalCloud, type LocalCloudOptions } from '../../localcloud/stack';
 import { localDatabase } from '../../localcloud/sdk';
 import type { Database } from '../../cloudfunctions/_kit/cloud';
@@ -60,15 +61,23 @@ export function ok<T>(env: Envelope<T>): T {
   return env.data;
 }
 
+/** What a test file adds to the demo district before its tests run. */
+export interface DemoCloudOptions {
+  timeoutMs?: number;
+  prepare?: (cloud: TestCloud) => Promise<void>;
+}
+
 /**
- * The demo district in a fresh local cloud for one test file: started before its tests, closed
- * after them. The returned cloud may be used inside tests and later hooks.
+ * The demo district in a fresh local cloud for one test file: started before its tests (with
+ * the file's own additions), closed after them. The returned cloud may be used inside tests and
+ * later hooks.
  */
-export function useDemoCloud(timeoutMs = 60_000): TestCloud {
+export function useDemoCloud({ timeoutMs = 60_000, prepare }: DemoCloudOptions = {}): TestCloud {
   let started: TestCloud | undefined;
   beforeAll(async () => {
     started = await startTestCloud();
     await seedDemo(started.db);
+    await prepare?.(started);
   }, timeoutMs);
   afterAll(async () => started?.close());
   return new Proxy({} as TestCloud, {
@@ -78,4 +87,10 @@ export function useDemoCloud(timeoutMs = 60_000): TestCloud {
       return typeof value === 'function' ? value.bind(started) : value;
     },
   });
+}
+
+/** A signed-in resident who consented; `verified` gives them a household, as the household flow does. */
+export function signedInResident(openid: string, committeeId: string, name: string, opts: { verified?: boolean } = {}): UserDoc {
+  const at = new Date('2026-09-01T00:00:00Z');
+  return { _id: `user-${openid}`, openid, consent: { version: '2026-09', at }, displayName: name, householdId: opts.verified ? `household-${openid}` : null, committeeId, createdAt: at };
 }
