@@ -127,3 +127,18 @@ it('counts equalities of every scalar type in SQL exactly', () => {
     expect([v, store.count('items', { a: v })]).toEqual([v, docs.filter(compileQuery({ a: v })).length]);
   }
 });
+
+it('rebuilds the keys of a file written with the previous key encoding when it opens', () => {
+  const docs = randomDocs(51, 40);
+  store.insert('items', docs);
+  const file = store.db.name;
+  store.close();
+  // what an older version left: the bare index signature and keys in the old, untagged form
+  const old = new DocumentStore(file, []);
+  old.db.prepare(`UPDATE _localcloud_meta SET signature = ? WHERE collection = 'items'`).run(JSON.stringify(INDEXES));
+  old.db.prepare(`UPDATE c_items SET ix = json_object('a', 5, 'b', 'x', 'c', 'y')`).run();
+  old.close();
+  store = new DocumentStore(file, [{ name: 'items', description: 'test', indexes: INDEXES }]);
+  for (const query of [{ a: 5 }, { c: 'a' }, { a: { $gte: 0 } }]) expect(ids(store.find('items', query, { order: { _id: 1 }, limit: 1000 }))).toEqual(expected(docs, query, { _id: 1 }, 0, 1000));
+  expect(ids(store.find('items', {}, { order: { a: 1, b: -1 }, limit: 50 }))).toEqual(expected(docs, {}, { a: 1, b: -1 }, 0, 50));
+});
