@@ -5,6 +5,7 @@
  */
 import crypto from 'node:crypto';
 import type { ActionContext } from './runtime';
+import { docOf, type CollectionName } from './store';
 
 export function newId(): string {
   return crypto.randomBytes(16).toString('hex');
@@ -21,9 +22,9 @@ export function recordId(ctx: Pick<ActionContext, 'caller' | 'requestId'>, kind:
  * whether this call created it. Safe under a concurrent retry: the loser of the race reads the
  * winner's record (the primary key is unique).
  */
-export async function insertOnce<T extends object>(ctx: Pick<ActionContext, 'db'>, collection: string, id: string, doc: T): Promise<{ record: T & { _id: string }; created: boolean }> {
+export async function insertOnce<T extends object>(ctx: Pick<ActionContext, 'db'>, collection: CollectionName, id: string, doc: T): Promise<{ record: T & { _id: string }; created: boolean }> {
   const coll = ctx.db.collection(collection);
-  const read = async () => ((await coll.doc(id).get()).data as (T & { _id: string })[] | undefined)?.[0];
+  const read = async () => docOf<T & { _id: string }>(await coll.doc(id).get());
   const existing = await read();
   if (existing) return { record: existing, created: false };
   try {

@@ -3,13 +3,12 @@
  * month summary and the roster's attendance count the same shifts, and each function is its own
  * bundle.
  */
-import { SHIFTS, type ShiftDoc } from '@shared/domain/roster';
 import type { Window } from '@shared/time';
-import { readAll } from './paging';
+import { collection } from './store';
 import type { ActionContext } from './runtime';
 
-export function monthShifts(ctx: ActionContext, scope: { committeeId: string; staffId?: string }, w: Window): Promise<ShiftDoc[]> {
+export function monthShifts(ctx: ActionContext, scope: { committeeId: string; staffId?: string }, w: Window) {
   const _ = ctx.db.command;
   const where = { ...scope, startAt: _.gte(w.start).and(_.lt(w.end)) };
-  return readAll<ShiftDoc>(ctx.db.collection(SHIFTS).where(where).orderBy('startAt', 'asc').orderBy('_id', 'asc'));
+  return collection(ctx.db, 'roster_shifts').all((c) => c.where(where).orderBy('startAt', 'asc').orderBy('_id', 'asc'));
 }

@@ -7,6 +7,7 @@ import type { StaffDoc, UserDoc } from '@shared/domain/people';
 import { AppError } from '@shared/errors';
 import type { Database } from './cloud';
 import type { Caller } from './caller';
+import { collection } from './store';
 
 export interface Principal {
   openid: string;
@@ -17,12 +18,10 @@ export interface Principal {
 
 export async function loadPrincipal(db: Database, caller: Caller): Promise<Principal> {
   if (!caller.openid) return { openid: '', user: null, staff: null, roles: [] };
-  const [users, staff] = await Promise.all([
-    db.collection('users').where({ openid: caller.openid }).limit(1).get(),
-    db.collection('staff').where({ openid: caller.openid, active: true }).limit(1).get(),
+  const [user, member] = await Promise.all([
+    collection(db, 'users').first({ openid: caller.openid }),
+    collection(db, 'staff').first({ openid: caller.openid, active: true }),
   ]);
-  const user = (users.data[0] as UserDoc | undefined) ?? null;
-  const member = (staff.data[0] as StaffDoc | undefined) ?? null;
   const roles: Role[] = [];
   if (user?.householdId) roles.push('resident');
   if (member) roles.push(...member.roles);

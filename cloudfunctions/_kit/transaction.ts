@@ -33,16 +33,4 @@ export async function inTransaction<T>(db: Database, work: (tx: Tx) => Promise<T
   }
 }
 
-/** What a document read needs of a transaction (ours, or the SDK's runTransaction argument). */
-export interface TxReader {
-  collection(name: string): { doc(id: string): { get(): Promise<unknown> } };
-}
-
-/** Reads one document inside a transaction (null when absent). */
-export async function txGet<T>(tx: TxReader, collection: string, id: string): Promise<T | null> {
-  const res = (await tx.collection(collection).doc(id).get()) as { data?: unknown };
-  const data = res.data;
-  // inside a transaction the SDK answers the document itself (or null), outside it an array
-  return ((Array.isArray(data) ? data[0] : data) as T | undefined) ?? null;
-}
-
+export { txGet, type TxReader } from './store';

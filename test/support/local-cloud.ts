@@ -61,28 +61,32 @@ export function ok<T>(env: Envelope<T>): T {
   return env.data;
 }
 
-/** What a test file adds to the demo district before its tests run. */
-export interface DemoCloudOptions {
+/** How a test file's cloud starts: with the demo district or empty, and what the file adds before its tests. */
+export interface TestCloudOptions {
+  /** seed the demo district (普陀区, its staff and 周阿姨); default true */
+  demo?: boolean;
   timeoutMs?: number;
+  /** the local cloud's own options (function environment, timeouts) */
+  cloud?: Partial<LocalCloudOptions>;
   prepare?: (cloud: TestCloud) => Promise<void>;
 }
 
 /**
- * The demo district in a fresh local cloud for one test file: started before its tests (with
- * the file's own additions), closed after them. The returned cloud may be used inside tests and
- * later hooks.
+ * The one set-up of a function test file: a fresh local cloud (with the demo district unless
+ * `demo: false`, and the file's own additions), started before its tests and closed after them.
+ * The returned cloud may be used inside tests and later hooks.
  */
-export function useDemoCloud({ timeoutMs = 60_000, prepare }: DemoCloudOptions = {}): TestCloud {
+export function useTestCloud({ demo = true, timeoutMs = 60_000, cloud: cloudOptions, prepare }: TestCloudOptions = {}): TestCloud {
   let started: TestCloud | undefined;
   beforeAll(async () => {
-    started = await startTestCloud();
-    await seedDemo(started.db);
+    started = await startTestCloud(cloudOptions);
+    if (demo) await seedDemo(started.db);
     await prepare?.(started);
   }, timeoutMs);
   afterAll(async () => started?.close());
   return new Proxy({} as TestCloud, {
     get(_, key: keyof TestCloud) {
-      if (!started) throw new Error('useDemoCloud(): the cloud is used before its beforeAll has run');
+      if (!started) throw new Error('useTestCloud(): the cloud is used before its beforeAll has run');
       const value = started[key];
       return typeof value === 'function' ? value.bind(started) : value;
     },

@@ -1,0 +1,71 @@
+/**
+ * The building blocks every contract is written with: ids, instants, calendar dates, text and
+ * the one paging shape. A contract that needs one of these imports it from here; a rule that
+ * more than one contract states (a label's wording, a date's format) is stated here once.
+ */
+import { z } from 'zod';
+import { isLocalDate } from '../time';
+
+/** A document id as the client sends it back (ids are opaque to the client). */
+export const id = z.string().trim().min(1, '缺少编号').max(64, '编号不正确');
+
+/** An id the server generates for a record (hex, or a derived key with dashes / underscores). */
+export const recordId = z.string().regex(/^[\w-]{1,64}$/, '记录标识不正确');
+
+/** An instant from the client with its zone (2026-10-01T09:00:00+08:00), as a Date. */
+export const instantInput = z.iso.datetime({ offset: true, error: '时间格式不正确' }).transform((s) => new Date(s));
+
+/** Instants travel to the client as checked ISO strings. */
+export const instantOutput = z.iso.datetime({ offset: true });
+
+/** A Shanghai calendar date such as 2026-10-31 (a due date, a shift's day, a birth date). */
+export const localDate = z.string().refine(isLocalDate, '日期格式应为 YYYY-MM-DD');
+
+/** A Shanghai calendar month such as 2026-10. */
+export const localMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
+
+/** Trimmed, non-empty text of at most `max` characters, named `label` in the messages. */
+export function text(label: string, max: number) {
+  return z
+    .string({ error: `请填写${label}` })
+    .trim()
+    .min(1, `请填写${label}`)
+    .max(max, `${label}不能超过 ${max} 个字`);
+}
+
+/** Optional text: blank becomes null. */
+export function optionalText(label: string, max: number) {
+  return z
+    .string()
+    .trim()
+    .max(max, `${label}不能超过 ${max} 个字`)
+    .nullish()
+    .transform((v) => (v ? v : null));
+}
+
+/** A file in cloud storage, as wx.cloud.uploadFile answers it. */
+export const cloudFileId = z.string().regex(/^cloud:\/\/[\w.-]+\/\S{1,300}$/, '文件标识不正确');
+export const photoFileIds = z.array(cloudFileId).max(9, '照片最多 9 张').default([]);
+
+/**
+ * The one paging shape (docs/conventions.md, "Lists"): `{ offset, limit }` in, `{ items,
+ * nextOffset }` out, nextOffset null on the last page. A page is at most 50 rows; offsets stop at
+ * 10,000 (past that a list wants a filter, not more paging).
+ */
+export const PAGE_MAX = 50;
+export const OFFSET_MAX = 10_000;
+export const pageInput = {
+  offset: z.number().int().min(0).max(OFFSET_MAX).default(0),
+  limit: z.number().int().min(1).max(PAGE_MAX).default(20),
+};
+export type PageRequest = { offset: number; limit: number };
+
+/** A page of `item`; `extra` adds list-level fields (a total, a summary) beside items. */
+export function pageOf<T extends z.ZodType, E extends z.ZodRawShape = {}>(item: T, extra?: E) {
+  return z.object({
+    items: z.array(item),
+    /** offset of the next page, null when this page is the last */
+    nextOffset: z.number().int().nullable(),
+    ...(extra ?? ({} as E)),
+  });
+}
