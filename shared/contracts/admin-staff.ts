@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { defineAction } from '../contract';
-import { pageInput, pageOf } from './content-common';
+import { pageInput, pageOf } from './common';
 
 export const STAFF_ROLES = ['staff', 'secretary', 'street_liaison', 'district_liaison', 'city_admin'] as const;
 export const staffRole = z.enum(STAFF_ROLES);

@@ -49,10 +49,10 @@ export const photoFileIds = z.array(cloudFileId).max(9, '照片最多 9 张').de
 
 /**
  * The one paging shape (docs/conventions.md, "Lists"): `{ offset, limit }` in, `{ items,
- * nextOffset }` out, nextOffset null on the last page. A page is at most 50 rows; offsets stop at
+ * nextOffset }` out, nextOffset null on the last page. A page is at most 100 rows; offsets stop at
  * 10,000 (past that a list wants a filter, not more paging).
  */
-export const PAGE_MAX = 50;
+export const PAGE_MAX = 100;
 export const OFFSET_MAX = 10_000;
 export const pageInput = {
   offset: z.number().int().min(0).max(OFFSET_MAX).default(0),

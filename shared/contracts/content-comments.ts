@@ -5,9 +5,10 @@
  */
 import { z } from 'zod';
 import { defineAction } from '../contract';
-import { authorView, contentId, instantOutput, pageInput, pageOf, text } from './content-common';
+import { id, instantOutput, pageInput, pageOf, text } from './common';
+import { authorView } from './content-common';
 
-export const commentTarget = z.object({ type: z.enum(['notice', 'topic']), id: contentId }).strict();
+export const commentTarget = z.object({ type: z.enum(['notice', 'topic']), id: id }).strict();
 export type CommentTarget = z.infer<typeof commentTarget>;
 
 export const commentView = z.object({
@@ -19,13 +20,13 @@ export const commentView = z.object({
   hidden: z.boolean(),
 });
 
-export const addComment = defineAction('content', 'comment.add', z.object({ target: commentTarget, text: text(500, '留言内容') }).strict(), commentView);
+export const addComment = defineAction('content', 'comment.add', z.object({ target: commentTarget, text: text('留言内容', 500) }).strict(), commentView);
 
 export const listComments = defineAction('content', 'comment.list', z.object({ target: commentTarget, ...pageInput }).strict(), pageOf(commentView));
 
 export const hideComment = defineAction(
   'content',
   'comment.setHidden',
-  z.object({ id: contentId, hidden: z.boolean() }).strict(),
+  z.object({ id: id, hidden: z.boolean() }).strict(),
   z.object({ id: z.string(), hidden: z.boolean() }),
 );

@@ -5,15 +5,15 @@
  */
 import { z } from 'zod';
 import { defineAction } from '../contract';
-import { contentId, instantInput, instantOutput, pageInput, pageOf, text } from './content-common';
+import { id, instantInput, instantOutput, pageInput, pageOf, text } from './common';
 
 export const publishNotice = defineAction(
   'content',
   'notice.publish',
   z
     .object({
-      title: text(80, '标题'),
-      body: text(20_000, '正文'),
+      title: text('标题', 80),
+      body: text('正文', 20_000),
       /** when residents start to see it; now when absent */
       publishAt: instantInput.optional(),
       /** when residents stop seeing it; never when absent */
@@ -33,7 +33,7 @@ export const updateNotice = defineAction(
   'content',
   'notice.update',
   z
-    .object({ id: contentId, pinned: z.boolean().optional(), expiresAt: instantInput.nullable().optional(), takeDown: z.literal(true).optional() })
+    .object({ id: id, pinned: z.boolean().optional(), expiresAt: instantInput.nullable().optional(), takeDown: z.literal(true).optional() })
     .strict()
     .refine((u) => !(u.takeDown && u.expiresAt !== undefined), { message: '立即下线时不能同时设置过期时间', path: ['expiresAt'] }),
   z.object({ id: z.string() }),
@@ -46,7 +46,7 @@ export const updateNotice = defineAction(
 export const editNotice = defineAction(
   'content',
   'notice.edit',
-  z.object({ id: contentId, title: text(80, '标题'), body: text(20_000, '正文') }).strict(),
+  z.object({ id: id, title: text('标题', 80), body: text('正文', 20_000) }).strict(),
   z.object({ id: z.string(), editedAt: instantOutput }),
 );
 
@@ -79,7 +79,7 @@ export const listNotices = defineAction('content', 'notice.list', z.object({ ...
 export const getNotice = defineAction(
   'content',
   'notice.get',
-  z.object({ id: contentId, viaShareId: contentId.optional() }).strict(),
+  z.object({ id: id, viaShareId: id.optional() }).strict(),
   noticeSummary.extend({
     body: z.string(),
     authorName: z.string(),
@@ -106,6 +106,6 @@ export const getNotice = defineAction(
 export const shareNotice = defineAction(
   'content',
   'notice.share',
-  z.object({ id: contentId }).strict(),
+  z.object({ id: id }).strict(),
   z.object({ shareId: z.string(), shareCount: z.number().int() }),
 );

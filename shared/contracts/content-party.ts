@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { defineAction } from '../contract';
-import { contentId, instantInput, instantOutput, pageInput, pageOf, text } from './content-common';
+import { id, instantInput, instantOutput, pageInput, pageOf, text } from './common';
 
 export const PARTY_KINDS = ['article', 'activity', 'volunteer'] as const;
 export const partyKind = z.enum(PARTY_KINDS);
@@ -24,8 +24,8 @@ export const PARTY_FIELD_LABELS = {
 export type PartyField = keyof typeof PARTY_FIELD_LABELS;
 
 const capacity = z.number().int().min(1, '名额至少为1').max(10_000, '名额不能超过10000');
-const place = text(120, PARTY_FIELD_LABELS.place);
-const common = { title: text(80, PARTY_FIELD_LABELS.title), body: text(20_000, PARTY_FIELD_LABELS.body) };
+const place = text(PARTY_FIELD_LABELS.place, 120);
+const common = { title: text(PARTY_FIELD_LABELS.title, 80), body: text(PARTY_FIELD_LABELS.body, 20_000) };
 
 export interface FieldIssue {
   path: string;
@@ -109,7 +109,7 @@ export const editPartyPost = defineAction(
   'content',
   'party.edit',
   z
-    .object({ id: contentId, ...editFields })
+    .object({ id: id, ...editFields })
     .strict()
     .refine((e) => (Object.keys(PARTY_FIELD_LABELS) as PartyField[]).some((k) => e[k] !== undefined), { message: '没有要修改的内容，请至少修改一项' }),
   z.object({ id: z.string(), editedAt: instantOutput.nullable() }),
@@ -143,7 +143,7 @@ export const listPartyPosts = defineAction(
 export const getPartyPost = defineAction(
   'content',
   'party.get',
-  z.object({ id: contentId }).strict(),
+  z.object({ id: id }).strict(),
   partyPostSummary.extend({
     body: z.string(),
     endsAt: instantOutput.nullable(),
@@ -160,21 +160,21 @@ export const getPartyPost = defineAction(
 export const likePartyPost = defineAction(
   'content',
   'party.like',
-  z.object({ id: contentId, liked: z.boolean() }).strict(),
+  z.object({ id: id, liked: z.boolean() }).strict(),
   z.object({ liked: z.boolean(), likeCount: z.number().int() }),
 );
 
 export const signUpParty = defineAction(
   'content',
   'party.signup',
-  z.object({ id: contentId }).strict(),
+  z.object({ id: id }).strict(),
   z.object({ signedUp: z.literal(true), signupCount: z.number().int(), capacity: z.number().int() }),
 );
 
 export const cancelPartySignup = defineAction(
   'content',
   'party.cancelSignup',
-  z.object({ id: contentId }).strict(),
+  z.object({ id: id }).strict(),
   z.object({ signedUp: z.literal(false), signupCount: z.number().int(), capacity: z.number().int() }),
 );
 
@@ -183,7 +183,7 @@ export const listPartySignups = defineAction(
   'party.signups',
   z
     .object({
-      id: contentId,
+      id: id,
       /** full names for the organiser's roll call; the read is written to audit_log */
       reveal: z.boolean().default(false),
       ...pageInput,
@@ -200,6 +200,6 @@ export const listPartySignups = defineAction(
 export const withdrawPartyPost = defineAction(
   'content',
   'party.withdraw',
-  z.object({ id: contentId, reason: text(200, '撤下原因') }).strict(),
+  z.object({ id: id, reason: text('撤下原因', 200) }).strict(),
   z.object({ id: z.string(), withdrawnAt: instantOutput }),
 );

@@ -6,7 +6,8 @@
  */
 import { z } from 'zod';
 import { defineAction } from '../contract';
-import { authorView, contentId, instantOutput, localDate, pageInput, pageOf, text } from './content-common';
+import { id, instantOutput, localDate, pageInput, pageOf, text } from './common';
+import { authorView } from './content-common';
 
 /** the path a topic takes when the committee takes it up */
 export const TOPIC_STAGES = ['proposed', 'discussing', 'concluded', 'followed_up'] as const;
@@ -19,10 +20,10 @@ export const PRIVATE_TOPIC_STAGES: readonly TopicStage[] = ['proposed', DECLINED
 
 export const pollInput = z
   .object({
-    question: text(120, '投票问题'),
+    question: text('投票问题', 120),
     mode: z.enum(['single', 'multiple']),
     options: z
-      .array(text(60, '选项'))
+      .array(text('选项', 60))
       .min(2, '至少需要2个选项')
       .max(10, '最多10个选项')
       .refine((o) => new Set(o).size === o.length, '选项不能重复'),
@@ -32,7 +33,7 @@ export const pollInput = z
 export const proposeTopic = defineAction(
   'content',
   'topic.propose',
-  z.object({ title: text(80, '议题'), description: text(5_000, '议题说明'), poll: pollInput.optional() }).strict(),
+  z.object({ title: text('议题', 80), description: text('议题说明', 5_000), poll: pollInput.optional() }).strict(),
   z.object({ id: z.string(), stage: topicStage }),
 );
 
@@ -40,11 +41,11 @@ export const proposeTopic = defineAction(
 export const setTopicPoll = defineAction(
   'content',
   'topic.setPoll',
-  z.object({ id: contentId, poll: pollInput.nullable() }).strict(),
+  z.object({ id: id, poll: pollInput.nullable() }).strict(),
   z.object({ id: z.string() }),
 );
 
-export const openTopic = defineAction('content', 'topic.open', z.object({ id: contentId }).strict(), z.object({ id: z.string(), stage: topicStage }));
+export const openTopic = defineAction('content', 'topic.open', z.object({ id: id }).strict(), z.object({ id: z.string(), stage: topicStage }));
 
 /**
  * Staff decline a proposal (duplicate, not the committee's matter, already handled) with a reason
@@ -54,15 +55,15 @@ export const openTopic = defineAction('content', 'topic.open', z.object({ id: co
 export const declineTopic = defineAction(
   'content',
   'topic.decline',
-  z.object({ id: contentId, reason: text(500, '不予讨论的原因') }).strict(),
+  z.object({ id: id, reason: text('不予讨论的原因', 500) }).strict(),
   z.object({ id: z.string(), stage: topicStage }),
 );
 
 export const outcomeInput = z
   .object({
-    decision: text(5_000, '议定事项'),
+    decision: text('议定事项', 5_000),
     /** who acts: a person, team or department */
-    actor: text(100, '责任人'),
+    actor: text('责任人', 100),
     /** by when, a Shanghai local date */
     dueDate: localDate,
   })
@@ -71,7 +72,7 @@ export const outcomeInput = z
 export const concludeTopic = defineAction(
   'content',
   'topic.conclude',
-  z.object({ id: contentId, outcome: outcomeInput }).strict(),
+  z.object({ id: id, outcome: outcomeInput }).strict(),
   z.object({ id: z.string(), stage: topicStage }),
 );
 
@@ -80,7 +81,7 @@ export const FOLLOW_UP_STATUSES = ['in_progress', 'done', 'delayed'] as const;
 export const followUpTopic = defineAction(
   'content',
   'topic.followUp',
-  z.object({ id: contentId, text: text(2_000, '跟进情况'), status: z.enum(FOLLOW_UP_STATUSES), date: localDate }).strict(),
+  z.object({ id: id, text: text('跟进情况', 2_000), status: z.enum(FOLLOW_UP_STATUSES), date: localDate }).strict(),
   z.object({ id: z.string(), stage: topicStage, followUps: z.number().int() }),
 );
 
@@ -118,7 +119,7 @@ export const pollView = z.object({
 export const getTopic = defineAction(
   'content',
   'topic.get',
-  z.object({ id: contentId }).strict(),
+  z.object({ id: id }).strict(),
   topicSummary.extend({
     description: z.string(),
     poll: pollView.nullable(),
@@ -131,6 +132,6 @@ export const getTopic = defineAction(
 export const voteTopic = defineAction(
   'content',
   'topic.vote',
-  z.object({ id: contentId, choices: z.array(z.string().min(1).max(16)).min(1, '请至少选择一项').max(10) }).strict(),
+  z.object({ id: id, choices: z.array(z.string().min(1).max(16)).min(1, '请至少选择一项').max(10) }).strict(),
   z.object({ choices: z.array(z.string()) }),
 );

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { defineAction } from '../contract';
 import { NOTIFY_STATUSES, QUESTION_STATUSES } from '../domain/inbox';
-import { instantOutput, pageInput, pageOf } from './content-common';
+import { instantOutput, pageInput, pageOf } from './common';
 
 export const MAX_QUESTION_LENGTH = 500;
 export const MAX_REPLY_LENGTH = 1000;

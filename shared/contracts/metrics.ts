@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { defineAction } from '../contract';
 import { EXCLUSION_KINDS, SCOPE_LEVELS } from '../domain/metrics';
 import { INIT_ITEMS } from '../metrics/checklist';
-import { cloudFileId, isoString, localDate, text } from './worklog-fields';
+import { cloudFileId, instantOutput, localDate, text } from './common';
 
 const id = z.string().regex(/^[\w-]{1,64}$/, '标识不正确');
 export const scopeInput = z.strictObject({ level: z.enum(SCOPE_LEVELS), id });
@@ -26,7 +26,7 @@ export const snapshotSummary = z.object({
   total: z.number(),
   max: z.number().nullable(),
   complete: z.boolean(),
-  computedAt: isoString,
+  computedAt: instantOutput,
   computedBy: z.string(),
   indicators: z.array(indicatorBrief),
 });
@@ -116,7 +116,7 @@ export type SnapshotView = z.infer<typeof snapshotView>;
 
 export const getSnapshot = defineAction('metrics', 'getSnapshot', z.strictObject({ id }), snapshotView);
 
-export const exclusionRecord = exclusionOut.extend({ streetId: z.string(), evidence: z.array(z.string()), enteredAt: isoString, revokedAt: isoString.nullable() });
+export const exclusionRecord = exclusionOut.extend({ streetId: z.string(), evidence: z.array(z.string()), enteredAt: instantOutput, revokedAt: instantOutput.nullable() });
 
 export const addExclusion = defineAction(
   'metrics',
@@ -136,7 +136,7 @@ export const revokeExclusion = defineAction('metrics', 'revokeExclusion', z.stri
 
 export const listExclusions = defineAction('metrics', 'listExclusions', z.strictObject({ districtId: id, includeRevoked: z.boolean().default(false) }), z.object({ items: z.array(exclusionRecord) }));
 
-export const assessmentRecord = z.object({ id: z.string(), path: z.string(), score: z.number(), reason: z.string(), evidence: z.array(z.string()), by: z.string(), at: isoString });
+export const assessmentRecord = z.object({ id: z.string(), path: z.string(), score: z.number(), reason: z.string(), evidence: z.array(z.string()), by: z.string(), at: instantOutput });
 
 export const assess = defineAction(
   'metrics',

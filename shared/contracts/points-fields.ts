@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { AWARD_LEVELS, COMPETITION_PRIZES, type CardValues, type EntryPayload } from '../domain/points';
 import { POINTS_CARD_COUNT_KEYS } from '../rubric/keys';
-import { cloudFileId, localDate, localMonth, text } from './worklog-fields';
+import { cloudFileId, localDate, localMonth, text } from './common';
 
 export { localMonth };
 

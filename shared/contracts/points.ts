@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { defineAction } from '../contract';
 import { CORRECTABLE_COUNTS, cardValues, complaintPoints, disputePoints, entryPayload, evidenceInput, evidenceView, localMonth, pointsId } from './points-fields';
-import { cloudFileId, isoString, localDate, text } from './worklog-fields';
+import { cloudFileId, instantOutput, localDate, text } from './common';
 
 export const POINTS_CODES = {
   signed: 'CARD_SIGNED',
@@ -28,7 +28,7 @@ export const entryView = z.object({
   entry: entryPayload,
   evidence: evidenceView,
   createdBy: z.string(),
-  createdAt: isoString,
+  createdAt: instantOutput,
 });
 export type EntryView = z.infer<typeof entryView>;
 
@@ -42,7 +42,7 @@ export const itemView = z.object({
   notes: z.array(z.string()),
 });
 
-export const signatureView = z.object({ signedBy: z.string(), signedByName: z.string(), signedAt: isoString, rubricId: z.string(), rubricVersion: z.string() });
+export const signatureView = z.object({ signedBy: z.string(), signedByName: z.string(), signedAt: instantOutput, rubricId: z.string(), rubricVersion: z.string() });
 
 export const correctionView = z.object({
   id: z.string(),
@@ -53,7 +53,7 @@ export const correctionView = z.object({
   total: z.number(),
   by: z.string(),
   byName: z.string(),
-  at: isoString,
+  at: instantOutput,
 });
 
 export const countsView = z.object({
@@ -148,7 +148,7 @@ export const decisionView = z.object({
   staffIds: z.array(z.string()),
   fileIds: z.array(z.string()),
   recordedBy: z.string(),
-  createdAt: isoString,
+  createdAt: instantOutput,
 });
 
 /** 居委会班子集体讨论决定: recorded once, cited by deductions. Send a requestId. */

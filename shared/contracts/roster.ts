@@ -9,7 +9,7 @@ import { defineAction } from '../contract';
 import { SHIFT_KINDS } from '../domain/roster';
 import { DAY_TYPES } from '../domain/roster';
 import { LOCAL_TIME } from '../roster/shift';
-import { isoString, localDate, localMonth, optionalText, recordIdInput } from './worklog-fields';
+import { instantOutput, localDate, localMonth, optionalText, recordId } from './common';
 
 export const shiftKind = z.enum(SHIFT_KINDS);
 const localTime = z.string().regex(LOCAL_TIME, '时间格式应为 HH:mm');
@@ -19,13 +19,13 @@ export const shiftOut = z.object({
   date: z.string(),
   start: z.string(),
   end: z.string(),
-  startAt: isoString,
-  endAt: isoString,
+  startAt: instantOutput,
+  endAt: instantOutput,
   kind: shiftKind,
   staffId: z.string(),
   staffName: z.string(),
   note: z.string().nullable(),
-  signedInAt: isoString.nullable(),
+  signedInAt: instantOutput.nullable(),
   attended: z.boolean(),
 });
 export type ShiftOut = z.infer<typeof shiftOut>;
@@ -49,7 +49,7 @@ export const planShift = defineAction(
   z.object({ shifts: z.array(shiftOut) }),
 );
 
-export const removeShift = defineAction('roster', 'removeShift', z.object({ shiftId: recordIdInput }).strict(), z.object({ id: z.string(), removed: z.literal(true) }));
+export const removeShift = defineAction('roster', 'removeShift', z.object({ shiftId: recordId }).strict(), z.object({ id: z.string(), removed: z.literal(true) }));
 
 const calendarDay = z.object({
   date: z.string(),
@@ -67,7 +67,7 @@ export const week = defineAction('roster', 'week', z.object({ date: localDate })
 export const signIn = defineAction(
   'roster',
   'signIn',
-  z.object({ shiftId: recordIdInput }).strict(),
+  z.object({ shiftId: recordId }).strict(),
   z.object({ shift: shiftOut, onTime: z.boolean(), alreadySignedIn: z.boolean() }),
 );
 
@@ -75,7 +75,7 @@ export const onDutyNow = defineAction(
   'roster',
   'onDutyNow',
   z.object({}).strict(),
-  z.object({ at: isoString, staff: z.array(z.object({ staffId: z.string(), staffName: z.string(), shiftId: z.string(), kind: shiftKind, endAt: isoString, signedIn: z.boolean() })) }),
+  z.object({ at: instantOutput, staff: z.array(z.object({ staffId: z.string(), staffName: z.string(), shiftId: z.string(), kind: shiftKind, endAt: instantOutput, signedIn: z.boolean() })) }),
 );
 
 export const attendance = defineAction(

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { defineAction } from '../contract';
 import { ORDER_EVENTS, ORDER_STATUSES } from '../domain/worklog';
-import { isoString, localDate, localMonth, optionalText, page, pageOutput, recordIdInput, text } from './worklog-fields';
+import { instantOutput, localDate, localMonth, optionalText, pageInput, pageOf, recordId, text } from './common';
 
 export const orderStatus = z.enum(ORDER_STATUSES);
 
@@ -16,7 +16,7 @@ const historyEntry = z.object({
   to: orderStatus,
   by: z.string(),
   byName: z.string().nullable(),
-  at: isoString,
+  at: instantOutput,
   note: z.string().nullable(),
   assigneeId: z.string().nullable(),
 });
@@ -28,11 +28,11 @@ export const workOrder = z.object({
   place: z.string().nullable(),
   status: orderStatus,
   reportedBy: z.string(),
-  reportedAt: isoString,
+  reportedAt: instantOutput,
   assigneeId: z.string().nullable(),
   dueDate: z.string(),
   resolution: z.string().nullable(),
-  closedAt: isoString.nullable(),
+  closedAt: instantOutput.nullable(),
   /** open and past due right now */
   overdue: z.boolean(),
   history: z.array(historyEntry),
@@ -40,7 +40,7 @@ export const workOrder = z.object({
 });
 export type WorkOrderOut = z.infer<typeof workOrder>;
 
-const orderRef = { orderId: recordIdInput, version: z.number().int().min(1).optional() };
+const orderRef = { orderId: recordId, version: z.number().int().min(1).optional() };
 
 export const reportIssue = defineAction(
   'worklog',
@@ -68,7 +68,7 @@ export const closeIssue = defineAction('worklog', 'closeIssue', z.object({ ...or
 /** Secretary: closed → assigned, only with a recorded reason. */
 export const reopenIssue = defineAction('worklog', 'reopenIssue', z.object({ ...orderRef, reason: text('重新打开原因', 500) }).strict(), workOrder);
 
-export const getIssue = defineAction('worklog', 'getIssue', z.object({ orderId: recordIdInput }).strict(), workOrder);
+export const getIssue = defineAction('worklog', 'getIssue', z.object({ orderId: recordId }).strict(), workOrder);
 
 export const listIssues = defineAction(
   'worklog',
@@ -80,8 +80,8 @@ export const listIssues = defineAction(
       status: orderStatus.optional(),
       /** only orders assigned to the caller */
       assignedToMe: z.boolean().default(false),
-      ...page,
+      ...pageInput,
     })
     .strict(),
-  z.object({ items: z.array(workOrder), ...pageOutput }),
+  pageOf(workOrder, { total: z.number().int() }),
 );

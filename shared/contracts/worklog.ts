@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { defineAction } from '../contract';
 import { RECEPTION_CATEGORIES, RECORD_TYPES, VISIT_KINDS } from '../domain/worklog';
-import { cloudFileId, instantInput, isoString, localDate, localMonth, optionalText, page, pageOutput, photoFileIds, recordIdInput, text } from './worklog-fields';
+import { cloudFileId, instantInput, instantOutput, localDate, localMonth, optionalText, pageInput, pageOf, photoFileIds, recordId, text } from './common';
 
 export const recordType = z.enum(RECORD_TYPES);
 export const visitKind = z.enum(VISIT_KINDS);
@@ -77,7 +77,7 @@ const receptionStatus = z.enum(['pending', 'confirmed']);
 export const recordSummary = z.object({
   id: z.string(),
   type: recordType,
-  at: isoString,
+  at: instantOutput,
   localDate: z.string(),
   staffId: z.string(),
   staffName: z.string(),
@@ -95,15 +95,15 @@ export type RecordSummary = z.infer<typeof recordSummary>;
 const confirmationOut = z.object({
   status: receptionStatus,
   method: z.enum(['scan', 'signature']).nullable(),
-  confirmedAt: isoString.nullable(),
+  confirmedAt: instantOutput.nullable(),
   signatureFileId: z.string().nullable(),
   signerName: z.string().nullable(),
-  tokenExpiresAt: isoString.nullable(),
+  tokenExpiresAt: instantOutput.nullable(),
 });
 
 /** The full record for its author or the secretary; reading it is audited. */
 export const recordDetail = recordSummary.extend({
-  editableUntil: isoString,
+  editableUntil: instantOutput,
   visit: visitFields.omit({ at: true }).extend({ householdKey: z.string() }).nullable(),
   reception: receptionFields.omit({ at: true }).extend({ confirmation: confirmationOut }).nullable(),
   meeting: meetingFields.omit({ at: true }).nullable(),
@@ -114,7 +114,7 @@ export const receptionCreated = z.object({
   record: recordSummary,
   /** the one-time token the resident's mini-program scans (shown as a QR code); null once confirmed */
   token: z.string().nullable(),
-  expiresAt: isoString.nullable(),
+  expiresAt: instantOutput.nullable(),
 });
 
 // ── actions ─────────────────────────────────────────────────────────────────
@@ -122,12 +122,12 @@ export const receptionCreated = z.object({
 export const createVisit = defineAction('worklog', 'createVisit', visitInput, recordSummary);
 export const createReception = defineAction('worklog', 'createReception', receptionInput, receptionCreated);
 /** A fresh token for a pending reception (the previous one stops working). */
-export const renewReceptionToken = defineAction('worklog', 'renewReceptionToken', z.object({ recordId: recordIdInput }).strict(), receptionCreated);
+export const renewReceptionToken = defineAction('worklog', 'renewReceptionToken', z.object({ recordId: recordId }).strict(), receptionCreated);
 /** Confirmation by a signature drawn on the staff device, uploaded to cloud storage first. */
 export const signReception = defineAction(
   'worklog',
   'signReception',
-  z.object({ recordId: recordIdInput, signatureFileId: cloudFileId, signerName: text('签名居民姓名', 20) }).strict(),
+  z.object({ recordId: recordId, signatureFileId: cloudFileId, signerName: text('签名居民姓名', 20) }).strict(),
   recordSummary,
 );
 
@@ -135,7 +135,7 @@ const tokenInput = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{32,64}$/, 
 const receptionForResident = z.object({
   committeeName: z.string().nullable(),
   staffName: z.string(),
-  at: isoString,
+  at: instantOutput,
   category: receptionCategory,
   matter: z.string(),
   outcome: z.string(),
@@ -154,17 +154,17 @@ export const updateRecord = defineAction(
   'worklog',
   'updateRecord',
   z.discriminatedUnion('type', [
-    z.object({ recordId: recordIdInput, type: z.literal('visit'), visit: visitInput }).strict(),
-    z.object({ recordId: recordIdInput, type: z.literal('reception'), reception: receptionInput }).strict(),
-    z.object({ recordId: recordIdInput, type: z.literal('meeting'), meeting: meetingInput }).strict(),
-    z.object({ recordId: recordIdInput, type: z.literal('activity'), activity: activityInput }).strict(),
+    z.object({ recordId: recordId, type: z.literal('visit'), visit: visitInput }).strict(),
+    z.object({ recordId: recordId, type: z.literal('reception'), reception: receptionInput }).strict(),
+    z.object({ recordId: recordId, type: z.literal('meeting'), meeting: meetingInput }).strict(),
+    z.object({ recordId: recordId, type: z.literal('activity'), activity: activityInput }).strict(),
   ]),
   recordSummary,
 );
 
-export const removeRecord = defineAction('worklog', 'removeRecord', z.object({ recordId: recordIdInput }).strict(), z.object({ id: z.string(), removed: z.literal(true) }));
+export const removeRecord = defineAction('worklog', 'removeRecord', z.object({ recordId: recordId }).strict(), z.object({ id: z.string(), removed: z.literal(true) }));
 
-export const getRecord = defineAction('worklog', 'getRecord', z.object({ recordId: recordIdInput }).strict(), recordDetail);
+export const getRecord = defineAction('worklog', 'getRecord', z.object({ recordId: recordId }).strict(), recordDetail);
 
 export const listRecords = defineAction(
   'worklog',
@@ -177,10 +177,10 @@ export const listRecords = defineAction(
       type: recordType.optional(),
       /** committee scope: one staff member's records */
       staffId: z.string().max(64).optional(),
-      ...page,
+      ...pageInput,
     })
     .strict(),
-  z.object({ items: z.array(recordSummary), ...pageOutput }),
+  pageOf(recordSummary, { total: z.number().int() }),
 );
 
 export const staffMonthSummary = z.object({
@@ -235,6 +235,6 @@ export const committeeStats = defineAction(
     overdueOpen: z.number().int(),
     overdueClosed: z.number().int(),
     /** instant overdue-open was judged at: the month's last moment, or now for the current month */
-    asOf: isoString,
+    asOf: instantOutput,
   }),
 );

@@ -15,9 +15,6 @@ export const FUTURE_SKEW_MS = 5 * 60_000;
 /** A scan-to-confirm token lives 10 minutes: long enough to hand the phone over, short enough that a photo of the QR is useless later. */
 export const RECEPTION_TOKEN_TTL_MS = 10 * 60_000;
 
-/** Page size limits for every list (CloudBase returns 100 rows unless told otherwise). */
-export const MAX_PAGE_SIZE = 100;
-
 export function editableUntil(createdAt: Date): Date {
   return new Date(createdAt.getTime() + EDIT_WINDOW_MS);
 }
