@@ -14,8 +14,7 @@ import type { LocalCloud } from './stack';
 import type { Persona } from './personas';
 import { signinPage } from './signin-page';
 import { localOpenGroupId } from './open-data';
-import { safeFileName } from '../shared/files';
-import { localMonthOf } from '../shared/time';
+import { uploadPath } from '../shared/files';
 
 export const DEV_APPID = 'wxdevlocal000000';
 const COOKIE = 'sqy_dev_persona';
@@ -127,14 +126,13 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
     res.end();
   }
 
-  /** wx.cloud.uploadFile for H5: the body is the file; it lands under the caller's own folder. */
+  /** wx.cloud.uploadFile for H5: the body is the file, stored where the mini-program would store it (uploadPath). */
   async function upload(req: http.IncomingMessage, res: http.ServerResponse, name: string) {
     const who = current(req);
     if (!who) return json(res, 401, { errCode: 'UNAUTHENTICATED', errMsg: 'cloud.uploadFile:fail 请先登录' });
     const body = await readBytes(req, MAX_UPLOAD);
     if (body.length === 0) return json(res, 400, { errCode: 'INVALID_PARAM', errMsg: 'cloud.uploadFile:fail empty file' });
-    const month = localMonthOf(new Date());
-    const cloudPath = `uploads/${who.id}/${month}/${crypto.randomBytes(8).toString('hex')}-${safeFileName(name)}`;
+    const cloudPath = uploadPath(name, crypto.randomBytes(8).toString('hex'));
     opts.cloud.api.storage.files.write(cloudPath, body);
     json(res, 200, { fileID: opts.cloud.api.storage.files.fileId(cloudPath) });
   }

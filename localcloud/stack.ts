@@ -37,18 +37,18 @@ export interface LocalCloudOptions {
 }
 
 export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalCloud> {
-  let runner: FunctionRunner | undefined;
   const api = await startAdminApi({
     dataFile: opts.dataFile,
     schema: opts.schema ?? DATABASE,
     host: opts.host ?? '127.0.0.1',
     port: opts.port ?? 0,
     envId: opts.envId ?? 'shequyun-local',
-    // function-to-function calls carry no user identity, as on CloudBase
-    functions: { invoke: (name, event) => runner!.invoke(name, event, { source: 'function' }) },
+    // function-to-function calls carry no user identity, as on CloudBase; by the first call the
+    // runner below exists (it needs the API's address, so it starts second)
+    functions: { invoke: (name, event) => runner.invoke(name, event, { source: 'function' }) },
   });
   const sdkEnv = sdkEnvFor(api);
-  runner = new FunctionRunner({
+  const runner = new FunctionRunner({
     resolve: opts.resolveFunction ?? builtFunctionSpecs(),
     baseEnv: { ...inheritedEnv(), ...sdkEnv, ...opts.functionEnv },
     maxInstancesPerFunction: opts.maxInstancesPerFunction,
@@ -60,16 +60,16 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     sdkEnv,
     openData,
     // CloudBase decrypts open data only on calls from a mini-program user
-    callAs: (from, name, event) => runner!.invoke(name, from.source === 'wx_client' ? openData.decryptEventOpenData(event, from.openid ?? '') : event, from),
+    callAs: (from, name, event) => runner.invoke(name, from.source === 'wx_client' ? openData.decryptEventOpenData(event, from.openid ?? '') : event, from),
     fireTimer: (name, trigger, at = new Date()) => {
       const declared = readFunctionConfigs().find((f) => f.name === name)?.triggers?.find((t) => t.name === trigger);
       if (!declared) return Promise.reject(new Error(`no timer trigger ${trigger} on function ${name} in cloudbaserc.json`));
       // the shape SCF gives a timer invocation; it carries no user identity
       const event = { Type: 'Timer', TriggerName: trigger, Time: at.toISOString().replace(/\.\d{3}Z$/, 'Z'), Message: '' };
-      return runner!.invoke(name, event, { source: 'timer' });
+      return runner.invoke(name, event, { source: 'timer' });
     },
     close: async () => {
-      await runner!.close();
+      await runner.close();
       await api.close();
     },
   };

@@ -47,8 +47,18 @@ export function collectionsPlan(): DeployPlan['collections'] {
   }));
 }
 
+/** What this script uses of @cloudbase/manager-node (installed only to deploy, so not typed by it). */
+interface CloudBaseManager {
+  database: {
+    createCollectionIfNotExists(name: string): Promise<unknown>;
+    describeCollection(name: string): Promise<unknown>;
+    updateCollection(name: string, change: { DropIndexes?: { IndexName: string }[]; CreateIndexes?: object[] }): Promise<unknown>;
+  };
+  functions: { createFunction(opts: { func: object; functionRootPath: string; force: boolean }): Promise<unknown> };
+}
+
 async function deploy(plan: DeployPlan, secretId: string, secretKey: string) {
-  let Manager: new (cfg: object) => any;
+  let Manager: new (cfg: { secretId: string; secretKey: string; envId: string }) => CloudBaseManager;
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     Manager = require('@cloudbase/manager-node');

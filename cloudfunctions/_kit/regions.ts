@@ -19,3 +19,15 @@ export async function regionChain(db: Database, scope: { committeeId?: string | 
   const district = await byId(db, 'districts', street?.districtId ?? committee?.districtId ?? scope.districtId);
   return { committee, street, district };
 }
+
+export interface RegionRef {
+  id: string;
+  name: string;
+}
+
+const refOf = (d: { _id: string; name: string } | null): RegionRef | null => (d ? { id: d._id, name: d.name } : null);
+
+/** The chain as the client shows it (auth.me, auth.staffLogin): ids and names only. */
+export function regionRefs(chain: RegionChain): { committee: RegionRef | null; street: RegionRef | null; district: RegionRef | null } {
+  return { committee: refOf(chain.committee), street: refOf(chain.street), district: refOf(chain.district) };
+}

@@ -36,7 +36,7 @@ export function handle<C extends ActionContract>(contract: C, run: ActionHandler
   return { contract, run };
 }
 
-export function createFunction(fn: FunctionName, handlers: ActionHandler<any>[]) {
+export function createFunction(fn: FunctionName, handlers: ActionHandler[]) {
   const byAction = new Map<string, ActionHandler>();
   for (const h of handlers) {
     if (h.contract.fn !== fn) throw new Error(`${h.contract.fn}.${h.contract.action} registered in ${fn}`);

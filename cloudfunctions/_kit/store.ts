@@ -4,7 +4,7 @@
  * committee, one page, everything) and write through its `ref`; nothing outside this file casts
  * what the SDK answers.
  */
-import type { AuditEntry } from './audit';
+import type { StoredAuditEntry } from './audit';
 import type { ClaimAttemptDoc, ClaimCodeDoc, CheckRequestDoc, HouseholdDoc, ImportChunkDoc, ImportJobDoc, InviteDoc, MembershipDoc, PersonDoc } from '@shared/domain/household';
 import type { CommentDoc, NoticeDoc, NoticeGroupDoc, NoticeReadDoc, NoticeShareDoc, NoticeShareReadDoc, OutcomeDoc, PartyMemberDoc, PartyPostDoc, TopicDoc, TopicVoteDoc } from '@shared/domain/content';
 import type { QuestionDoc } from '@shared/domain/inbox';
@@ -70,7 +70,7 @@ export const COLLECTIONS = {
   metrics_exclusions: holds<ExclusionDoc>(),
   metrics_assessments: holds<AssessmentDoc>(),
   idempotency: holds<IdempotencyDoc>(),
-  audit_log: holds<AuditEntry & { _id: string }>(),
+  audit_log: holds<StoredAuditEntry>(),
 };
 
 export type CollectionName = keyof typeof COLLECTIONS;

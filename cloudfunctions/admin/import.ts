@@ -7,18 +7,22 @@ import { ADMIN_CODES, parseRoleList, roleLevel, staffName, STAFF_ROLE_LABELS, we
 import { importStaff, type ImportRowError } from '@shared/contracts/admin-staff-import';
 import type { StaffDoc } from '@shared/domain/people';
 import { AppError } from '@shared/errors';
+import { writeAudit } from '../_kit/audit';
 import type { Database } from '../_kit/cloud';
 import { recordId } from '../_kit/idempotent';
 import { handle } from '../_kit/runtime';
-import { writeAudit, type TxLike } from './audit';
+import { collection, type DocOf } from '../_kit/store';
+import { inTransaction } from '../_kit/transaction';
 import { existingUserIds } from './manage';
-import { grantableRoles, requireAdministrator } from './policy';
-import type { StaffScope } from './scope';
+import { administrator, grantableRoles } from './policy';
+import { NO_SCOPE, scopeIn, type StaffScope } from './scope';
 
-const CODE_SHAPE: Record<Exclude<RoleLevel, 'city'>, { pattern: RegExp; collection: string; label: string }> = {
-  committee: { pattern: /^\d{12}$/, collection: 'committees', label: '居村委代码（12 位）' },
-  street: { pattern: /^\d{9}$/, collection: 'streets', label: '街镇代码（9 位）' },
-  district: { pattern: /^\d{6}$/, collection: 'districts', label: '区代码（6 位）' },
+type RegionLevel = Exclude<RoleLevel, 'city'>;
+
+const CODE_SHAPE: Record<RegionLevel, { pattern: RegExp; label: string }> = {
+  committee: { pattern: /^\d{12}$/, label: '居村委代码（12 位）' },
+  street: { pattern: /^\d{9}$/, label: '街镇代码（9 位）' },
+  district: { pattern: /^\d{6}$/, label: '区代码（6 位）' },
 };
 
 interface ParsedRow {
@@ -54,32 +58,25 @@ function parseRow(raw: { userId: string; name: string; roles: string; regionCode
   return { index, row, userId: userId.data, name: name.data, roles, level, regionCode };
 }
 
-/** Region docs by code for each level the rows use. */
-async function regionsByCode(db: Database, rows: ParsedRow[]) {
+/** The scope each region code the rows name gives, keyed `level:code` (a code not found is absent). */
+async function scopesByCode(db: Database, rows: ParsedRow[]): Promise<Map<string, StaffScope>> {
   const _ = db.command;
-  const out = new Map<string, { _id: string; streetId?: string; districtId?: string; level: RoleLevel }>();
-  for (const level of ['committee', 'street', 'district'] as const) {
+  const out = new Map<string, StaffScope>();
+  const read = async <N extends 'committees' | 'streets' | 'districts'>(level: RegionLevel, name: N, scope: (region: DocOf<N>) => StaffScope) => {
     const codes = [...new Set(rows.filter((r) => r.level === level).map((r) => r.regionCode))];
-    if (!codes.length) continue;
-    const res = await db.collection(CODE_SHAPE[level].collection).where({ code: _.in(codes) }).limit(1000).get();
-    for (const d of res.data as { _id: string; code: string; streetId?: string; districtId?: string }[]) out.set(`${level}:${d.code}`, { ...d, level });
-  }
+    if (!codes.length) return;
+    for (const region of await collection(db, name).some((c) => c.where({ code: _.in(codes) }), 1000)) out.set(`${level}:${region.code}`, scope(region));
+  };
+  await read('committee', 'committees', scopeIn.committee);
+  await read('street', 'streets', scopeIn.street);
+  await read('district', 'districts', scopeIn.district);
   return out;
 }
 
-function scopeOf(region: { _id: string; streetId?: string; districtId?: string; level: RoleLevel }): StaffScope {
-  if (region.level === 'committee') return { committeeId: region._id, streetId: region.streetId ?? null, districtId: region.districtId ?? null };
-  if (region.level === 'street') return { committeeId: null, streetId: region._id, districtId: region.districtId ?? null };
-  return { committeeId: null, streetId: null, districtId: region._id };
-}
-
 export const importStaffHandler = handle(importStaff, async (input, ctx) => {
-  const actor = requireAdministrator(await ctx.principal());
+  const actor = await administrator(ctx);
   const ids = input.rows.map((_, i) => recordId(ctx, `staff-import-${i}`));
-  if (ctx.requestId) {
-    const first = await ctx.db.collection('staff').doc(ids[0]!).get();
-    if ((first.data as unknown[]).length) return { created: input.rows.length, replayed: true };
-  }
+  if (ctx.requestId && (await collection(ctx.db, 'staff').byId(ids[0]!))) return { created: input.rows.length, replayed: true };
 
   const allowed = grantableRoles(actor);
   const errors: ImportRowError[] = [];
@@ -92,19 +89,19 @@ export const importStaffHandler = handle(importStaff, async (input, ctx) => {
     else firstRowOf.set(r.userId, r.row);
   }
   const taken = await existingUserIds(ctx.db, actor.corpId, [...firstRowOf.keys()]);
-  const regions = await regionsByCode(ctx.db, parsed);
+  const scopes = await scopesByCode(ctx.db, parsed);
   const docs: StaffDoc[] = [];
   for (const r of parsed) {
     const fail = (field: string, message: string) => errors.push({ row: r.row, field, message: `第 ${r.row} 行：${message}` });
     if (taken.has(r.userId)) fail('userId', '该企业微信账号已在人员名单中');
-    let scope: StaffScope = { committeeId: null, streetId: null, districtId: null };
+    let scope: StaffScope = NO_SCOPE;
     if (r.level !== 'city') {
-      const region = regions.get(`${r.level}:${r.regionCode}`);
-      if (!region) {
+      const found = scopes.get(`${r.level}:${r.regionCode}`);
+      if (!found) {
         fail('regionCode', `找不到代码为 ${r.regionCode} 的${CODE_SHAPE[r.level].label.replace(/代码.*$/, '')}`);
         continue;
       }
-      scope = scopeOf(region);
+      scope = found;
       if (!actor.roles.includes('city_admin') && scope.districtId !== actor.districtId) fail('regionCode', '只能导入本区的人员');
     }
     docs.push({ _id: ids[r.index]!, corpId: actor.corpId, userId: r.userId, openid: null, name: r.name, roles: r.roles, ...scope, active: true });
@@ -114,10 +111,10 @@ export const importStaffHandler = handle(importStaff, async (input, ctx) => {
     throw new AppError(ADMIN_CODES.importInvalid, `有 ${new Set(errors.map((e) => e.row)).size} 行有误，未导入任何人员`, { errors });
   }
 
-  await ctx.db.runTransaction(async (tx: TxLike) => {
+  await inTransaction(ctx.db, async (tx) => {
     for (const doc of docs) {
       await tx.collection('staff').add(doc);
-      await writeAudit(tx, { at: ctx.now(), actorId: actor._id, action: 'staff.import', subjectId: doc._id, details: { roles: doc.roles, committeeId: doc.committeeId, streetId: doc.streetId, districtId: doc.districtId } });
+      await writeAudit(tx, { at: ctx.now(), actorId: actor._id, action: 'staff.import', subjectType: 'staff', subjectId: doc._id, details: { roles: doc.roles, committeeId: doc.committeeId, streetId: doc.streetId, districtId: doc.districtId } });
     }
   });
   return { created: docs.length, replayed: false };

@@ -1,35 +1,33 @@
 import { listStaff } from '@shared/contracts/admin-staff';
-import type { StaffDoc } from '@shared/domain/people';
-import type { CommitteeDoc } from '@shared/domain/regions';
 import { AppError } from '@shared/errors';
-import { requireRole } from '../_kit/principal';
 import { handle } from '../_kit/runtime';
-import { grantableRoles, listScope } from './policy';
+import { collection } from '../_kit/store';
+import { directoryReader, grantableRoles, listScope, type ListScope } from './policy';
 import { staffView } from './staff-view';
+
+/** Whether a committee lies inside the part of the directory `scope` reads. */
+function insideScope(scope: ListScope, c: { _id: string; streetId: string; districtId: string }): boolean {
+  if ('committeeId' in scope) return scope.committeeId === c._id;
+  if ('streetId' in scope) return scope.streetId === c.streetId;
+  if ('districtId' in scope) return scope.districtId === c.districtId;
+  return true;
+}
 
 /** The directory of the caller's scope, by name; a committee filter must lie inside that scope. */
 export const listStaffHandler = handle(listStaff, async (input, ctx) => {
-  const p = await ctx.principal();
-  requireRole(p, 'staff', 'secretary', 'street_liaison', 'district_liaison', 'city_admin');
-  const me = p.staff!;
+  const me = await directoryReader(ctx);
   const scope = listScope(me);
   let where: Record<string, unknown> = { ...scope };
   if (input.committeeId) {
-    const res = await ctx.db.collection('committees').doc(input.committeeId).get();
-    const c = (res.data as CommitteeDoc[])[0];
-    const inside =
-      c !== undefined &&
-      ('committeeId' in scope ? scope.committeeId === c._id : 'streetId' in scope ? scope.streetId === c.streetId : 'districtId' in scope ? scope.districtId === c.districtId : true);
-    if (!inside) throw new AppError('FORBIDDEN', '只能查看本辖区的人员');
+    const c = await collection(ctx.db, 'committees').byId(input.committeeId);
+    if (!c || !insideScope(scope, c)) throw new AppError('FORBIDDEN', '只能查看本辖区的人员');
     where = { committeeId: c._id };
   }
   if (!input.includeInactive) where.active = true;
-  const coll = ctx.db.collection('staff');
-  const [page, count] = await Promise.all([
-    coll.where(where).orderBy('name', 'asc').orderBy('_id', 'asc').skip(input.offset).limit(input.limit).get(),
-    coll.where(where).count(),
+  const directory = collection(ctx.db, 'staff');
+  const [page, total] = await Promise.all([
+    directory.page((c) => c.where(where).orderBy('name', 'asc').orderBy('_id', 'asc'), input),
+    directory.count(where),
   ]);
-  const items = (page.data as StaffDoc[]).map(staffView);
-  const next = input.offset + items.length;
-  return { items, total: count.total, nextOffset: next < count.total ? next : null, grantableRoles: grantableRoles(me) };
+  return { items: page.items.map(staffView), total, nextOffset: page.nextOffset, grantableRoles: grantableRoles(me) };
 });

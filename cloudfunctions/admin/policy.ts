@@ -10,7 +10,10 @@
 import { STAFF_ROLES, type StaffRole } from '@shared/contracts/admin-staff';
 import type { StaffDoc } from '@shared/domain/people';
 import { AppError } from '@shared/errors';
-import type { Principal } from '../_kit/principal';
+import { committeeStaffOrNull, liaisonOrNull, signedIn } from '../_kit/access';
+import type { ActionContext } from '../_kit/runtime';
+
+type Ctx = Pick<ActionContext, 'principal'>;
 
 const RANK: Record<StaffRole, number> = { staff: 1, secretary: 2, street_liaison: 3, district_liaison: 4, city_admin: 5 };
 
@@ -22,10 +25,18 @@ export function grantableRoles(actor: StaffDoc | null): StaffRole[] {
 }
 
 /** The caller's staff record if they administer anything at all; FORBIDDEN otherwise. */
-export function requireAdministrator(p: Principal): StaffDoc {
-  if (!p.openid) throw new AppError('UNAUTHENTICATED');
+export async function administrator(ctx: Ctx): Promise<StaffDoc> {
+  const p = await signedIn(ctx);
   if (!p.staff || grantableRoles(p.staff).length === 0) throw new AppError('FORBIDDEN', '只有市级管理员或区联络员可以管理人员');
   return p.staff;
+}
+
+/** The caller's staff record if they may read the directory at all (committee staff or a liaison); FORBIDDEN otherwise. */
+export async function directoryReader(ctx: Ctx): Promise<StaffDoc> {
+  await signedIn(ctx);
+  const staff = (await committeeStaffOrNull(ctx))?.staff ?? (await liaisonOrNull(ctx))?.staff;
+  if (!staff) throw new AppError('FORBIDDEN', '只有工作人员可以查看人员名单');
+  return staff;
 }
 
 export interface ManagedState {

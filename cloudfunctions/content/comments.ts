@@ -5,25 +5,24 @@
  */
 import { addComment, hideComment, listComments, type CommentTarget } from '@shared/contracts/content-comments';
 import { PRIVATE_TOPIC_STAGES } from '@shared/contracts/content-topics';
-import type { CommentDoc, NoticeDoc, TopicDoc } from '@shared/domain/content';
+import type { CommentDoc, TopicDoc } from '@shared/domain/content';
 import { AppError } from '@shared/errors';
 import { assertTextAllowed } from '../_kit/content-check';
 import { insertOnce, recordId } from '../_kit/idempotent';
+import { iso } from '../_kit/iso';
 import { handle, type ActionContext } from '../_kit/runtime';
-import { ownDoc, requireStaff, viewer, type Viewer } from './access';
+import { collection } from '../_kit/store';
+import { manager, viewer, type Viewer } from './access';
 import { authorOf } from './authors';
 import { requireVisibleNotice } from './notice-state';
-import { iso, readPage } from '../_kit/paging';
-
-const COMMENTS = 'content_comments';
 
 /** The commented thing must be the viewer's committee's and visible to them. */
 async function resolveTarget(ctx: ActionContext, v: Viewer, target: CommentTarget): Promise<{ stage: TopicDoc['stage'] | null }> {
   if (target.type === 'notice') {
-    requireVisibleNotice(v, await ownDoc<NoticeDoc>(ctx, v, 'notices', target.id), ctx.now());
+    requireVisibleNotice(v, await collection(ctx.db, 'notices').byIdIn(target.id, v), ctx.now());
     return { stage: null };
   }
-  const t = await ownDoc<TopicDoc>(ctx, v, 'topics', target.id);
+  const t = await collection(ctx.db, 'topics').byIdIn(target.id, v);
   if (!v.staff && PRIVATE_TOPIC_STAGES.includes(t.stage) && t.proposer.openid !== v.openid) throw new AppError('NOT_FOUND');
   return { stage: t.stage };
 }
@@ -56,7 +55,7 @@ export const addCommentHandler = handle(addComment, async (input, ctx) => {
     moderatedBy: null,
     moderatedAt: null,
   };
-  const { record } = await insertOnce(ctx, COMMENTS, recordId(ctx, 'comment'), doc);
+  const { record } = await insertOnce(ctx, 'content_comments', recordId(ctx, 'comment'), doc);
   return view(v, record);
 });
 
@@ -65,20 +64,16 @@ export const listCommentsHandler = handle(listComments, async (input, ctx) => {
   await resolveTarget(ctx, v, input.target);
   const where: Record<string, unknown> = { targetType: input.target.type, targetId: input.target.id };
   if (!v.staff) where.status = 'visible';
-  const query = ctx.db.collection(COMMENTS).where(where).orderBy('createdAt', 'asc').orderBy('_id', 'asc');
-  const { rows, nextOffset } = await readPage<CommentDoc>(query, input.offset, input.limit);
-  return { items: rows.map((c) => view(v, c)), nextOffset };
+  const { items, nextOffset } = await collection(ctx.db, 'content_comments').page((ref) => ref.where(where).orderBy('createdAt', 'asc').orderBy('_id', 'asc'), input);
+  return { items: items.map((c) => view(v, c)), nextOffset };
 });
 
 export const hideCommentHandler = handle(hideComment, async (input, ctx) => {
-  const v = await viewer(ctx);
-  requireStaff(v);
-  await ownDoc<CommentDoc>(ctx, v, COMMENTS, input.id);
-  await ctx.db
-    .collection(COMMENTS)
-    .doc(input.id)
-    .update({ status: input.hidden ? 'hidden' : 'visible', moderatedBy: v.staff._id, moderatedAt: ctx.now() });
-  return { id: input.id, hidden: input.hidden };
+  const v = await manager(ctx);
+  const comments = collection(ctx.db, 'content_comments');
+  const c = await comments.byIdIn(input.id, v);
+  await comments.ref.doc(c._id).update({ status: input.hidden ? 'hidden' : 'visible', moderatedBy: v.staff.actorId, moderatedAt: ctx.now() });
+  return { id: c._id, hidden: input.hidden };
 });
 
 export const commentHandlers = [addCommentHandler, listCommentsHandler, hideCommentHandler];

@@ -5,44 +5,41 @@
  * once cannot both succeed.
  */
 import { concludeTopic, declineTopic, followUpTopic, openTopic, type TopicStage } from '@shared/contracts/content-topics';
-import type { FollowUpDoc, OutcomeDoc, TopicDoc } from '@shared/domain/content';
+import type { FollowUpDoc, OutcomeDoc } from '@shared/domain/content';
 import { AppError } from '@shared/errors';
 import { localDateOf, startOfLocalDate } from '@shared/time';
 import { recordId } from '../_kit/idempotent';
+import { iso } from '../_kit/iso';
 import { handle } from '../_kit/runtime';
-import { ownDoc, requireStaff, viewer } from './access';
-import { iso } from '../_kit/paging';
+import { collection } from '../_kit/store';
 import { inTransaction, txGet } from '../_kit/transaction';
-
-const TOPICS = 'topics';
-const OUTCOMES = 'topic_outcomes';
+import { manager } from './access';
 
 const wrongStage = (message: string) => new AppError('TOPIC_STAGE', message);
 
 export const openTopicHandler = handle(openTopic, async (input, ctx) => {
-  const v = await viewer(ctx);
-  requireStaff(v);
-  const t = await ownDoc<TopicDoc>(ctx, v, TOPICS, input.id);
+  const v = await manager(ctx);
+  const topics = collection(ctx.db, 'topics');
+  const t = await topics.byIdIn(input.id, v);
   if (t.stage === 'discussing') return { id: t._id, stage: t.stage };
   const now = ctx.now();
-  const r = await ctx.db.collection(TOPICS).where({ _id: t._id, stage: 'proposed' }).update({ stage: 'discussing', openedAt: now, updatedAt: now });
+  const r = await topics.ref.where({ _id: t._id, stage: 'proposed' }).update({ stage: 'discussing', openedAt: now, updatedAt: now });
   if (!r.updated) throw wrongStage('只有待审议的议题可以开始讨论');
   return { id: t._id, stage: 'discussing' as TopicStage };
 });
 
 export const declineTopicHandler = handle(declineTopic, async (input, ctx) => {
-  const v = await viewer(ctx);
-  requireStaff(v);
-  const t = await ownDoc<TopicDoc>(ctx, v, TOPICS, input.id);
+  const v = await manager(ctx);
+  const topics = collection(ctx.db, 'topics');
+  const t = await topics.byIdIn(input.id, v);
   if (t.stage === 'declined') return { id: t._id, stage: t.stage };
   const now = ctx.now();
-  const r = await ctx.db
-    .collection(TOPICS)
+  const r = await topics.ref
     .where({ _id: t._id, stage: 'proposed' })
-    .update({ stage: 'declined', declinedAt: now, declineReason: input.reason, declinedByStaffId: v.staff._id, updatedAt: now });
+    .update({ stage: 'declined', declinedAt: now, declineReason: input.reason, declinedByStaffId: v.staff.actorId, updatedAt: now });
   if (!r.updated) {
     // a colleague's decline racing this one is the same answer; any other move is not
-    const again = await ownDoc<TopicDoc>(ctx, v, TOPICS, t._id);
+    const again = await topics.byIdIn(t._id, v);
     if (again.stage === 'declined') return { id: t._id, stage: again.stage };
     throw wrongStage('只有待审议的议题可以不予讨论');
   }
@@ -50,21 +47,20 @@ export const declineTopicHandler = handle(declineTopic, async (input, ctx) => {
 });
 
 export const concludeTopicHandler = handle(concludeTopic, async (input, ctx) => {
-  const v = await viewer(ctx);
-  requireStaff(v);
-  await ownDoc<TopicDoc>(ctx, v, TOPICS, input.id);
+  const v = await manager(ctx);
+  await collection(ctx.db, 'topics').byIdIn(input.id, v);
   const now = ctx.now();
   const requestKey = recordId(ctx, 'conclude');
   return inTransaction(ctx.db, async (tx) => {
-    const t = await txGet<TopicDoc>(tx, TOPICS, input.id);
+    const t = await txGet(tx, 'topics', input.id);
     if (!t) throw new AppError('NOT_FOUND');
     if (t.stage !== 'discussing') {
       // a retried conclude finds the outcome it wrote and answers as the first attempt did
-      const existing = await txGet<OutcomeDoc>(tx, OUTCOMES, t._id);
+      const existing = await txGet(tx, 'topic_outcomes', t._id);
       if (existing?.requestKey === requestKey) return { id: t._id, stage: t.stage };
       throw wrongStage('只有讨论中的议题可以形成成果');
     }
-    await tx.collection(TOPICS).doc(t._id).update({ stage: 'concluded', concludedAt: now, updatedAt: now });
+    await tx.collection('topics').doc(t._id).update({ stage: 'concluded', concludedAt: now, updatedAt: now });
     const outcome: Omit<OutcomeDoc, '_id'> = {
       topicId: t._id,
       committeeId: t.committeeId,
@@ -72,30 +68,29 @@ export const concludeTopicHandler = handle(concludeTopic, async (input, ctx) => 
       actor: input.outcome.actor,
       dueDate: startOfLocalDate(input.outcome.dueDate),
       decidedAt: now,
-      decidedByStaffId: v.staff._id,
+      decidedByStaffId: v.staff.actorId,
       requestKey,
       followUps: [],
     };
-    await tx.collection(OUTCOMES).add({ ...outcome, _id: t._id });
+    await tx.collection('topic_outcomes').add({ ...outcome, _id: t._id });
     return { id: t._id, stage: 'concluded' as TopicStage };
   });
 });
 
 export const followUpTopicHandler = handle(followUpTopic, async (input, ctx) => {
-  const v = await viewer(ctx);
-  requireStaff(v);
-  await ownDoc<TopicDoc>(ctx, v, TOPICS, input.id);
+  const v = await manager(ctx);
+  await collection(ctx.db, 'topics').byIdIn(input.id, v);
   const now = ctx.now();
   const id = recordId(ctx, 'follow_up');
   const _ = ctx.db.command;
   return inTransaction(ctx.db, async (tx) => {
-    const t = await txGet<TopicDoc>(tx, TOPICS, input.id);
-    const outcome = await txGet<OutcomeDoc>(tx, OUTCOMES, input.id);
+    const t = await txGet(tx, 'topics', input.id);
+    const outcome = await txGet(tx, 'topic_outcomes', input.id);
     if (!t || !outcome || (t.stage !== 'concluded' && t.stage !== 'followed_up')) throw wrongStage('议题形成成果后才能记录跟进情况');
     if (outcome.followUps.some((f) => f.id === id)) return { id: t._id, stage: t.stage, followUps: outcome.followUps.length };
-    const entry: FollowUpDoc = { id, text: input.text, status: input.status, date: startOfLocalDate(input.date), at: now, byStaffId: v.staff._id };
-    await tx.collection(TOPICS).doc(t._id).update({ stage: 'followed_up', updatedAt: now });
-    await tx.collection(OUTCOMES).doc(t._id).update({ followUps: _.push([entry]) });
+    const entry: FollowUpDoc = { id, text: input.text, status: input.status, date: startOfLocalDate(input.date), at: now, byStaffId: v.staff.actorId };
+    await tx.collection('topics').doc(t._id).update({ stage: 'followed_up', updatedAt: now });
+    await tx.collection('topic_outcomes').doc(t._id).update({ followUps: _.push([entry]) });
     return { id: t._id, stage: 'followed_up' as TopicStage, followUps: outcome.followUps.length + 1 };
   });
 });

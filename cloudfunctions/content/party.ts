@@ -18,18 +18,18 @@ import {
 import type { PartyMemberDoc, PartyPostDoc } from '@shared/domain/content';
 import { AppError } from '@shared/errors';
 import { maskName } from '@shared/privacy/mask';
-import { insertOnce, recordId } from '../_kit/idempotent';
-import { handle, type ActionContext } from '../_kit/runtime';
-import { ownDoc, requireStaff, viewer, type Viewer } from './access';
-import { audit } from './audit';
-import { isMember, join, leave, membersAmong, type Counted } from './membership';
-import { iso, isoOrNull, readPage } from '../_kit/paging';
 import { writeAudit } from '../_kit/audit';
+import { insertOnce, recordId } from '../_kit/idempotent';
+import { iso, isoOrNull } from '../_kit/iso';
+import { handle, type ActionContext } from '../_kit/runtime';
+import { collection } from '../_kit/store';
 import { inTransaction, txGet } from '../_kit/transaction';
+import { manager, viewer, type Viewer } from './access';
+import { partyPostAudit } from './audit';
+import { isMember, join, leave, membersAmong, type Counted } from './membership';
 
-const POSTS = 'party_posts';
-const LIKES: Counted = { parent: POSTS, members: 'party_likes', counter: 'likeCount' };
-const SIGNUPS: Counted = { parent: POSTS, members: 'party_signups', counter: 'signupCount' };
+const LIKES: Counted<'party_posts', 'party_likes'> = { parent: 'party_posts', members: 'party_likes', counter: 'likeCount' };
+const SIGNUPS: Counted<'party_posts', 'party_signups'> = { parent: 'party_posts', members: 'party_signups', counter: 'signupCount' };
 
 /** A sign-up deadline is set ahead of now (at publish, and when an edit moves it). */
 function refusePassedDeadline(deadline: Date | null | undefined, now: Date): void {
@@ -39,8 +39,7 @@ function refusePassedDeadline(deadline: Date | null | undefined, now: Date): voi
 }
 
 export const publishPartyPostHandler = handle(publishPartyPost, async (input, ctx) => {
-  const v = await viewer(ctx);
-  requireStaff(v);
+  const v = await manager(ctx);
   if (input.kind !== 'article') refusePassedDeadline(input.signupDeadline, ctx.now());
   const id = recordId(ctx, 'party_post');
   const doc: Omit<PartyPostDoc, '_id'> = {
@@ -55,14 +54,14 @@ export const publishPartyPostHandler = handle(publishPartyPost, async (input, ct
     capacity: input.kind === 'article' ? null : input.capacity,
     signupCount: 0,
     likeCount: 0,
-    authorStaffId: v.staff._id,
-    authorName: v.staff.name,
+    authorStaffId: v.staff.actorId,
+    authorName: v.name,
     publishedAt: ctx.now(),
     withdrawnAt: null,
     withdrawnReason: null,
     withdrawnByStaffId: null,
   };
-  await insertOnce(ctx, POSTS, id, doc);
+  await insertOnce(ctx, 'party_posts', id, doc);
   return { id };
 });
 
@@ -70,7 +69,7 @@ const isWithdrawn = (p: PartyPostDoc) => Boolean(p.withdrawnAt);
 
 /** A post the caller may act on: residents never reach one that staff took down. */
 async function livePost(ctx: ActionContext, v: Viewer, id: string): Promise<PartyPostDoc> {
-  const p = await ownDoc<PartyPostDoc>(ctx, v, POSTS, id);
+  const p = await collection(ctx.db, 'party_posts').byIdIn(id, v);
   if (isWithdrawn(p) && !v.staff) throw new AppError('NOT_FOUND', '这条内容已被居委会撤下');
   return p;
 }
@@ -97,11 +96,10 @@ export const listPartyPostsHandler = handle(listPartyPosts, async (input, ctx) =
   // a post without the field was never taken down ({ field: null } matches a missing field)
   const live = v.staff ? {} : { withdrawnAt: ctx.db.command.eq(null) };
   const where = input.kind ? { committeeId: v.committeeId, kind: input.kind, ...live } : { committeeId: v.committeeId, ...live };
-  const query = ctx.db.collection(POSTS).where(where).orderBy('publishedAt', 'desc').orderBy('_id', 'desc');
-  const { rows, nextOffset } = await readPage<PartyPostDoc>(query, input.offset, input.limit);
-  const ids = rows.map((p) => p._id);
+  const { items, nextOffset } = await collection(ctx.db, 'party_posts').page((ref) => ref.where(where).orderBy('publishedAt', 'desc').orderBy('_id', 'desc'), input);
+  const ids = items.map((p) => p._id);
   const [liked, signedUp] = await Promise.all([membersAmong(ctx, LIKES.members, ids, v.openid), membersAmong(ctx, SIGNUPS.members, ids, v.openid)]);
-  return { items: rows.map((p) => summary(p, { likedByMe: liked.has(p._id), signedUpByMe: signedUp.has(p._id) })), nextOffset };
+  return { items: items.map((p) => summary(p, { likedByMe: liked.has(p._id), signedUpByMe: signedUp.has(p._id) })), nextOffset };
 });
 
 /** Why a sign-up is refused now, or null when it is open. */
@@ -131,13 +129,13 @@ export const getPartyPostHandler = handle(getPartyPost, async (input, ctx) => {
 export const likePartyPostHandler = handle(likePartyPost, async (input, ctx) => {
   const v = await viewer(ctx);
   await livePost(ctx, v, input.id);
-  const record = { postId: input.id, committeeId: v.committeeId, openid: v.openid, name: null, at: ctx.now() };
-  const r = input.liked ? await join<PartyPostDoc & Record<string, unknown>>(ctx, LIKES, input.id, v.openid, record) : await leave<PartyPostDoc & Record<string, unknown>>(ctx, LIKES, input.id, v.openid);
+  const record: Omit<PartyMemberDoc, '_id'> = { postId: input.id, committeeId: v.committeeId, openid: v.openid, name: null, at: ctx.now() };
+  const r = input.liked ? await join(ctx, LIKES, input.id, v.openid, record) : await leave(ctx, LIKES, input.id, v.openid);
   return { liked: input.liked, likeCount: r.parent.likeCount };
 });
 
 /** Sign-ups are for the committee's residents; staff organise rather than attend. */
-function requireResident(v: Awaited<ReturnType<typeof viewer>>) {
+function requireResident(v: Viewer) {
   if (v.staff || !v.user) throw new AppError('FORBIDDEN', '报名仅面向本居委会的居民');
 }
 
@@ -148,7 +146,7 @@ export const signUpPartyHandler = handle(signUpParty, async (input, ctx) => {
   if (post.capacity === null) throw new AppError('INVALID_INPUT', '这篇文章不需要报名');
   const now = ctx.now();
   const record: Omit<PartyMemberDoc, '_id'> = { postId: post._id, committeeId: v.committeeId, openid: v.openid, name: v.user?.displayName ?? null, at: now };
-  const r = await join<PartyPostDoc & Record<string, unknown>>(ctx, SIGNUPS, post._id, v.openid, record, {
+  const r = await join(ctx, SIGNUPS, post._id, v.openid, record, {
     admit: (p) => {
       // read again inside the transaction: a take-down racing this sign-up wins
       if (isWithdrawn(p)) throw new AppError('SIGNUP_CLOSED', '这条内容已被居委会撤下');
@@ -162,10 +160,10 @@ export const signUpPartyHandler = handle(signUpParty, async (input, ctx) => {
 export const cancelPartySignupHandler = handle(cancelPartySignup, async (input, ctx) => {
   const v = await viewer(ctx);
   requireResident(v);
-  const post = await ownDoc<PartyPostDoc>(ctx, v, POSTS, input.id);
+  const post = await collection(ctx.db, 'party_posts').byIdIn(input.id, v);
   if (post.capacity === null) throw new AppError('INVALID_INPUT', '这篇文章不需要报名');
   const now = ctx.now();
-  const r = await leave<PartyPostDoc & Record<string, unknown>>(ctx, SIGNUPS, post._id, v.openid, {
+  const r = await leave(ctx, SIGNUPS, post._id, v.openid, {
     allow: (p) => {
       if (p.startsAt && now.getTime() >= p.startsAt.getTime()) throw new AppError('SIGNUP_CLOSED', '活动已开始，不能取消报名');
     },
@@ -173,19 +171,15 @@ export const cancelPartySignupHandler = handle(cancelPartySignup, async (input, 
   return { signedUp: false as const, signupCount: r.parent.signupCount, capacity: post.capacity };
 });
 
-export const listPartySignupsHandler = handle(listPartySignups, async (input, ctx: ActionContext) => {
-  const v = await viewer(ctx);
-  requireStaff(v);
-  const post = await ownDoc<PartyPostDoc>(ctx, v, POSTS, input.id);
+export const listPartySignupsHandler = handle(listPartySignups, async (input, ctx) => {
+  const v = await manager(ctx);
+  const post = await collection(ctx.db, 'party_posts').byIdIn(input.id, v);
   if (post.capacity === null) throw new AppError('INVALID_INPUT', '这篇文章没有报名');
-  const query = ctx.db.collection(SIGNUPS.members).where({ postId: post._id }).orderBy('at', 'asc').orderBy('_id', 'asc');
-  const { rows, nextOffset } = await readPage<PartyMemberDoc>(query, input.offset, input.limit);
-  if (input.reveal && rows.length > 0) {
-    await audit(ctx, { actorId: v.staff._id, action: 'party.signups.reveal', subjectType: 'party_post', subjectId: post._id, committeeId: v.committeeId, count: rows.length });
-  }
+  const { items, nextOffset } = await collection(ctx.db, SIGNUPS.members).page((ref) => ref.where({ postId: post._id }).orderBy('at', 'asc').orderBy('_id', 'asc'), input);
+  if (input.reveal && items.length > 0) await writeAudit(ctx.db, partyPostAudit(v, ctx.now(), 'party.signups.reveal', post._id, items.length));
   const name = (n: string | null) => (n ? (input.reveal ? n : maskName(n)) : '居民');
   return {
-    items: rows.map((s) => ({ name: name(s.name), signedUpAt: iso(s.at) })),
+    items: items.map((s) => ({ name: name(s.name), signedUpAt: iso(s.at) })),
     nextOffset,
     total: post.signupCount,
     capacity: post.capacity,
@@ -193,21 +187,18 @@ export const listPartySignupsHandler = handle(listPartySignups, async (input, ct
 });
 
 export const withdrawPartyPostHandler = handle(withdrawPartyPost, async (input, ctx) => {
-  const v = await viewer(ctx);
-  requireStaff(v);
-  const p = await ownDoc<PartyPostDoc>(ctx, v, POSTS, input.id);
+  const v = await manager(ctx);
+  const posts = collection(ctx.db, 'party_posts');
+  const p = await posts.byIdIn(input.id, v);
   if (p.withdrawnAt) return { id: p._id, withdrawnAt: iso(p.withdrawnAt) };
   const now = ctx.now();
   // conditional on not yet taken down, so two staff racing keep the first reason
-  const res = await ctx.db
-    .collection(POSTS)
-    .where({ _id: p._id, withdrawnAt: ctx.db.command.eq(null) })
-    .update({ withdrawnAt: now, withdrawnReason: input.reason, withdrawnByStaffId: v.staff._id });
+  const res = await posts.ref.where({ _id: p._id, withdrawnAt: ctx.db.command.eq(null) }).update({ withdrawnAt: now, withdrawnReason: input.reason, withdrawnByStaffId: v.staff.actorId });
   if (!res.updated) {
-    const again = await ownDoc<PartyPostDoc>(ctx, v, POSTS, p._id);
+    const again = await posts.byIdIn(p._id, v);
     return { id: p._id, withdrawnAt: iso(again.withdrawnAt ?? now) };
   }
-  await audit(ctx, { actorId: v.staff._id, action: 'party.withdraw', subjectType: 'party_post', subjectId: p._id, committeeId: v.committeeId, count: 1 });
+  await writeAudit(ctx.db, partyPostAudit(v, now, 'party.withdraw', p._id, 1));
   return { id: p._id, withdrawnAt: iso(now) };
 });
 
@@ -241,15 +232,14 @@ function checkEdited(before: PartyPostDoc, after: PartyPostDoc, changed: readonl
 }
 
 export const editPartyPostHandler = handle(editPartyPost, async (input, ctx) => {
-  const v = await viewer(ctx);
-  requireStaff(v);
-  await ownDoc<PartyPostDoc>(ctx, v, POSTS, input.id);
+  const v = await manager(ctx);
+  await collection(ctx.db, 'party_posts').byIdIn(input.id, v);
   const now = ctx.now();
   const sent = FIELDS.filter((k) => input[k] !== undefined);
   // read, check and write in one transaction: a sign-up or a take-down racing the edit conflicts
   // with it, so 名额 is checked against the sign-ups as they are when the edit commits
   const result = await inTransaction(ctx.db, async (tx) => {
-    const p = await txGet<PartyPostDoc>(tx, POSTS, input.id);
+    const p = await txGet(tx, 'party_posts', input.id);
     if (!p) throw new AppError('NOT_FOUND');
     if (isWithdrawn(p)) throw new AppError('NOT_FOUND', '这条内容已被居委会撤下，不能再修改');
     requireFieldsOfKind(p, sent);
@@ -260,9 +250,9 @@ export const editPartyPostHandler = handle(editPartyPost, async (input, ctx) => 
     checkEdited(p, { ...p, ...values }, changed, now);
     const scheduleChanged = changed.some((k) => PARTY_SCHEDULE_FIELDS.includes(k));
     // staff write for the committee, so no content check; who changed it is kept
-    await tx.collection(POSTS).doc(p._id).update({ ...values, editedAt: now, editedByStaffId: v.staff._id, ...(scheduleChanged ? { scheduleChangedAt: now } : {}) });
+    await tx.collection('party_posts').doc(p._id).update({ ...values, editedAt: now, editedByStaffId: v.staff.actorId, ...(scheduleChanged ? { scheduleChangedAt: now } : {}) });
     // the names of the fields, never their values
-    await writeAudit(tx, { at: now, actorId: v.staff._id, action: 'party.edit', subjectType: 'party_post', subjectId: p._id, committeeId: v.committeeId, count: 1, details: { fields: changed } });
+    await writeAudit(tx, partyPostAudit(v, now, 'party.edit', p._id, 1, { fields: changed }));
     return { editedAt: now, changed };
   });
   return { id: input.id, editedAt: isoOrNull(result.editedAt) };

@@ -1,17 +1,17 @@
 /** 议事厅 topics: propose (staff or verified resident), set the poll while proposed, list, read. */
 import { getTopic, listTopics, PRIVATE_TOPIC_STAGES, proposeTopic, setTopicPoll, type TopicStage } from '@shared/contracts/content-topics';
-import type { OutcomeDoc, PollDoc, TopicDoc } from '@shared/domain/content';
+import type { PollDoc, TopicDoc } from '@shared/domain/content';
 import { AppError } from '@shared/errors';
 import { assertTextAllowed } from '../_kit/content-check';
+import type { Database } from '../_kit/cloud';
 import { insertOnce, recordId } from '../_kit/idempotent';
-import { handle, type ActionContext } from '../_kit/runtime';
-import { ownDoc, requireStaff, viewer, type Viewer } from './access';
+import { iso } from '../_kit/iso';
+import { handle } from '../_kit/runtime';
+import { collection } from '../_kit/store';
+import { manager, viewer, type Viewer } from './access';
 import { authorOf } from './authors';
-import { iso, readPage } from '../_kit/paging';
-import { pollResults } from './polls';
 import { outcomeView } from './outcomes';
-
-export const TOPICS = 'topics';
+import { pollResults } from './polls';
 
 function toPoll(input: { question: string; mode: 'single' | 'multiple'; options: string[] }): PollDoc {
   return { question: input.question, mode: input.mode, options: input.options.map((text, i) => ({ id: `o${i + 1}`, text })) };
@@ -29,29 +29,25 @@ export const proposeTopicHandler = handle(proposeTopic, async (input, ctx) => {
     title: input.title,
     description: input.description,
     stage: 'proposed',
-    proposer: { kind: v.staff ? 'staff' : 'resident', openid: v.openid, staffId: v.staff?._id ?? null, name: v.name },
+    proposer: { kind: v.staff ? 'staff' : 'resident', openid: v.openid, staffId: v.staff?.actorId ?? null, name: v.name },
     poll: input.poll ? toPoll(input.poll) : null,
     createdAt: now,
     updatedAt: now,
     openedAt: null,
     concludedAt: null,
   };
-  const { record } = await insertOnce(ctx, TOPICS, id, doc);
+  const { record } = await insertOnce(ctx, 'topics', id, doc);
   return { id, stage: record.stage };
 });
 
 export const setTopicPollHandler = handle(setTopicPoll, async (input, ctx) => {
-  const v = await viewer(ctx);
-  requireStaff(v);
-  await ownDoc<TopicDoc>(ctx, v, TOPICS, input.id);
-  const _ = ctx.db.command;
+  const v = await manager(ctx);
+  const topics = collection(ctx.db, 'topics');
+  const t = await topics.byIdIn(input.id, v);
   // the options are fixed once discussion opens: only a proposed topic's poll may change
-  const r = await ctx.db
-    .collection(TOPICS)
-    .where({ _id: input.id, stage: 'proposed' })
-    .update({ poll: input.poll ? toPoll(input.poll) : _.set(null), updatedAt: ctx.now() });
+  const r = await topics.ref.where({ _id: t._id, stage: 'proposed' }).update({ poll: input.poll ? toPoll(input.poll) : ctx.db.command.set(null), updatedAt: ctx.now() });
   if (!r.updated) throw new AppError('TOPIC_STAGE', '讨论开始后不能再修改投票选项');
-  return { id: input.id };
+  return { id: t._id };
 });
 
 /** A resident sees topics once discussion opens, and their own proposals (declined ones too). */
@@ -72,7 +68,7 @@ function summary(v: Viewer, t: TopicDoc) {
 }
 
 /** The same rule as visibleTo, as a query (optionally for one stage). */
-function topicFilter(v: Viewer, stage: TopicStage | undefined, _: ReturnType<typeof commandOf>) {
+function topicFilter(v: Viewer, stage: TopicStage | undefined, _: Database['command']) {
   const committee = { committeeId: v.committeeId };
   if (v.staff) return stage ? { ...committee, stage } : committee;
   const own = { ...committee, 'proposer.openid': v.openid };
@@ -81,21 +77,18 @@ function topicFilter(v: Viewer, stage: TopicStage | undefined, _: ReturnType<typ
   return _.or([{ ...committee, stage: _.nin([...PRIVATE_TOPIC_STAGES]) }, { ...own, stage: _.in([...PRIVATE_TOPIC_STAGES]) }]);
 }
 
-const commandOf = (ctx: ActionContext) => ctx.db.command;
-
 export const listTopicsHandler = handle(listTopics, async (input, ctx) => {
   const v = await viewer(ctx);
-  const query = ctx.db.collection(TOPICS).where(topicFilter(v, input.stage, commandOf(ctx))).orderBy('updatedAt', 'desc').orderBy('_id', 'desc');
-  const { rows, nextOffset } = await readPage<TopicDoc>(query, input.offset, input.limit);
-  return { items: rows.map((t) => summary(v, t)), nextOffset };
+  const where = topicFilter(v, input.stage, ctx.db.command);
+  const { items, nextOffset } = await collection(ctx.db, 'topics').page((ref) => ref.where(where).orderBy('updatedAt', 'desc').orderBy('_id', 'desc'), input);
+  return { items: items.map((t) => summary(v, t)), nextOffset };
 });
 
 export const getTopicHandler = handle(getTopic, async (input, ctx) => {
   const v = await viewer(ctx);
-  const t = await ownDoc<TopicDoc>(ctx, v, TOPICS, input.id);
+  const t = await collection(ctx.db, 'topics').byIdIn(input.id, v);
   if (!visibleTo(v, t)) throw new AppError('NOT_FOUND');
-  const outcomeRes = t.stage === 'concluded' || t.stage === 'followed_up' ? await ctx.db.collection('topic_outcomes').doc(t._id).get() : null;
-  const outcome = (outcomeRes?.data as OutcomeDoc[] | undefined)?.[0];
+  const outcome = t.stage === 'concluded' || t.stage === 'followed_up' ? await collection(ctx.db, 'topic_outcomes').byId(t._id) : null;
   return {
     ...summary(v, t),
     description: t.description,

@@ -1,50 +1,53 @@
 /**
- * Who may do what in the household function. Staff and secretaries act on their own committee,
- * a district liaison on any committee of their district; a resident must have accepted the
- * current privacy notice before anything personal is accepted from them.
+ * The household function's one domain rule on top of the caller vocabulary (`_kit/access.ts`):
+ * a committee's population register is managed by its own 社工 and 书记, and by a district
+ * liaison for every committee of their district. Codes and check requests are committee staff's
+ * (`committeeStaff`), sign-up a consented resident's (`consentedUser`).
  */
-import { CONSENT_CODES, PRIVACY_NOTICE_VERSION } from '@shared/contracts/auth-consent';
-import type { UserDoc } from '@shared/domain/people';
+import type { ImportJobDoc } from '@shared/domain/household';
 import type { CommitteeDoc } from '@shared/domain/regions';
 import { AppError } from '@shared/errors';
-import type { Database } from '../_kit/cloud';
-import { requireRole, requireSignedIn, type Principal } from '../_kit/principal';
+import { committeeStaffOrNull, liaisonOrNull, signedIn } from '../_kit/access';
+import type { ActionContext } from '../_kit/runtime';
+import { collection } from '../_kit/store';
 
-export async function committeeById(db: Database, id: string): Promise<CommitteeDoc | null> {
-  const res = await db.collection('committees').doc(id).get();
-  return ((res.data as CommitteeDoc[] | undefined)?.[0] as CommitteeDoc | undefined) ?? null;
+type Ctx = Pick<ActionContext, 'db' | 'principal'>;
+
+interface RegisterManager {
+  actorId: string;
+  /** committee staff's own committee; null for a district liaison */
+  ownCommitteeId: string | null;
+  mayManage(committee: CommitteeDoc): boolean;
 }
 
-/** The committee whose register the caller may manage (FORBIDDEN otherwise, NOT_FOUND for an unknown id). */
-export async function managedCommittee(db: Database, p: Principal, requested?: string): Promise<{ committee: CommitteeDoc; actorId: string }> {
-  requireRole(p, 'staff', 'secretary', 'district_liaison');
-  const staff = p.staff!;
-  const isCommitteeStaff = p.roles.includes('staff') || p.roles.includes('secretary');
-  const id = requested ?? (isCommitteeStaff ? staff.committeeId : null);
+async function registerManager(ctx: Ctx): Promise<RegisterManager> {
+  await signedIn(ctx);
+  const staff = await committeeStaffOrNull(ctx);
+  if (staff) return { actorId: staff.actorId, ownCommitteeId: staff.committeeId, mayManage: (c) => c._id === staff.committeeId };
+  const liaison = await liaisonOrNull(ctx);
+  if (liaison?.level === 'district') return { actorId: liaison.actorId, ownCommitteeId: null, mayManage: (c) => liaison.managesDistrict(c.districtId) };
+  throw new AppError('FORBIDDEN', '只有居委会工作人员或区联络员可以管理人口库');
+}
+
+/**
+ * The committee whose register the caller may manage: their own, or the one a district liaison
+ * names (FORBIDDEN outside the caller's scope: a manager knows which committees exist).
+ */
+export async function managedCommittee(ctx: Ctx, requested?: string): Promise<{ committee: CommitteeDoc; actorId: string }> {
+  const who = await registerManager(ctx);
+  const id = requested ?? who.ownCommitteeId;
   if (!id) throw new AppError('INVALID_INPUT', '请选择居委会');
-  if (isCommitteeStaff && staff.committeeId === id) {
-    const own = await committeeById(db, id);
-    if (!own) throw new AppError('NOT_FOUND');
-    return { committee: own, actorId: staff._id };
-  }
-  if (!p.roles.includes('district_liaison')) throw new AppError('FORBIDDEN', '只能管理本居委会的人口库');
-  const committee = await committeeById(db, id);
-  if (!committee || committee.districtId !== staff.districtId) throw new AppError('FORBIDDEN', '只能管理本区居委会的人口库');
-  return { committee, actorId: staff._id };
+  const committee = await collection(ctx.db, 'committees').byId(id);
+  if (id === who.ownCommitteeId && !committee) throw new AppError('NOT_FOUND');
+  if (!committee || !who.mayManage(committee)) throw new AppError('FORBIDDEN', who.ownCommitteeId ? '只能管理本居委会的人口库' : '只能管理本区居委会的人口库');
+  return { committee, actorId: who.actorId };
 }
 
-/** Committee staff only (codes, check requests): their own committee. */
-export function committeeStaff(p: Principal): { committeeId: string; actorId: string } {
-  requireRole(p, 'staff', 'secretary');
-  if (!p.staff?.committeeId) throw new AppError('FORBIDDEN');
-  return { committeeId: p.staff.committeeId, actorId: p.staff._id };
-}
-
-/** A WeChat user who accepted the current privacy notice. */
-export function consentedUser(p: Principal): UserDoc {
-  requireSignedIn(p);
-  if (!p.user?.consent || p.user.consent.version !== PRIVACY_NOTICE_VERSION) {
-    throw new AppError(CONSENT_CODES.required, '请先阅读并同意《个人信息保护指引》');
-  }
-  return p.user;
+/** An import job of a committee the caller manages; NOT_FOUND for any other (ids never reveal another committee's jobs). */
+export async function managedJob(ctx: Ctx, jobId: string): Promise<ImportJobDoc> {
+  const who = await registerManager(ctx);
+  const job = await collection(ctx.db, 'household_import_jobs').byId(jobId);
+  const committee = job ? await collection(ctx.db, 'committees').byId(job.committeeId) : null;
+  if (!job || !committee || !who.mayManage(committee)) throw new AppError('NOT_FOUND', '导入任务不存在');
+  return job;
 }

@@ -5,18 +5,16 @@
  * thirty minutes lock for thirty minutes from the fifth.
  */
 import { createHash } from 'node:crypto';
-import type { ClaimAttemptDoc } from '@shared/domain/household';
 import { HOUSEHOLD_CODES } from '@shared/contracts/household';
 import { AppError } from '@shared/errors';
 import { localDateOf, shanghai } from '@shared/time';
 import type { Database } from '../_kit/cloud';
+import { collection } from '../_kit/store';
 import { inTransaction, txGet } from '../_kit/transaction';
-import { readOne } from './query';
 
 export const CLAIM_MAX_FAILURES = 5;
 export const CLAIM_WINDOW_MS = 30 * 60 * 1000;
 
-const COLLECTION = 'household_claim_attempts';
 const digest = (...parts: string[]) => createHash('sha256').update(parts.join('\u001f')).digest('hex').slice(0, 32);
 
 export const residentKey = (openid: string) => `r_${digest(openid)}`;
@@ -30,7 +28,8 @@ function lockedError(until: Date, now: Date): AppError {
 
 /** Throws HOUSEHOLD_CLAIM_LOCKED when any of the keys is locked. */
 export async function assertNotLocked(db: Database, keys: string[], now: Date): Promise<void> {
-  const docs = await Promise.all(keys.map((k) => readOne<ClaimAttemptDoc>(db, COLLECTION, k)));
+  const attempts = collection(db, 'household_claim_attempts');
+  const docs = await Promise.all(keys.map((k) => attempts.byId(k)));
   const until = docs.map((d) => d?.lockedUntil).filter((d): d is Date => d instanceof Date && d > now);
   if (until.length) throw lockedError(new Date(Math.max(...until.map((d) => d.getTime()))), now);
 }
@@ -40,10 +39,10 @@ export async function recordFailure(db: Database, keys: string[], now: Date): Pr
   let lockedUntil: Date | null = null;
   for (const key of keys) {
     const until = await inTransaction(db, async (tx) => {
-      const doc = await txGet<ClaimAttemptDoc>(tx, COLLECTION, key);
+      const doc = await txGet(tx, 'household_claim_attempts', key);
       const failures = [...(doc?.failures ?? []).filter((f) => now.getTime() - new Date(f).getTime() < CLAIM_WINDOW_MS), now];
       const locked = failures.length >= CLAIM_MAX_FAILURES ? new Date(now.getTime() + CLAIM_WINDOW_MS) : (doc?.lockedUntil ?? null);
-      await tx.collection(COLLECTION).doc(key).set({ failures: failures.slice(-CLAIM_MAX_FAILURES), lockedUntil: locked });
+      await tx.collection('household_claim_attempts').doc(key).set({ failures: failures.slice(-CLAIM_MAX_FAILURES), lockedUntil: locked });
       return locked && locked > now ? locked : null;
     });
     if (until && (!lockedUntil || until > lockedUntil)) lockedUntil = until;

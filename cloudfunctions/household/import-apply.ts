@@ -15,8 +15,8 @@ import { placeKey } from '@shared/register/values';
 import type { CommitteeDoc } from '@shared/domain/regions';
 import { normalizeClaimName, type HouseholdDoc, type PersonDoc } from '@shared/domain/household';
 import type { Database } from '../_kit/cloud';
+import { collection } from '../_kit/store';
 import { householdDocId, personDocId } from './ids';
-import { readAll } from './query';
 
 export interface BatchCounts {
   households: { created: number; updated: number; unchanged: number };
@@ -51,7 +51,7 @@ interface Ctx {
 
 /** Plans and writes the members of one household; answers the person documents as they now are. */
 async function applyMembers(c: Ctx, hid: string, members: ProtectedMember[], pool: PersonDoc[], adds: PersonDoc[]): Promise<PersonDoc[]> {
-  const persons = c.db.collection('persons');
+  const persons = collection(c.db, 'persons').ref;
   const used = new Set<string>();
   const result: PersonDoc[] = [];
   const stamp: string[] = [];
@@ -116,9 +116,10 @@ export async function applyBatch(db: Database, committee: CommitteeDoc, jobId: s
   const _ = db.command;
   const c: Ctx = { db, now, jobId, committee };
   const ids = households.map((h) => householdDocId(committee._id, h.householdId));
-  const existing = new Map((await readAll<HouseholdDoc>(db, 'households', { _id: _.in(ids) })).map((h) => [h._id, h]));
+  const stored = { households: collection(db, 'households'), persons: collection(db, 'persons') };
+  const existing = new Map((await stored.households.byIds(ids)).map((h) => [h._id, h]));
   const poolOf = new Map<string, PersonDoc[]>();
-  for (const p of await readAll<PersonDoc>(db, 'persons', { householdDocId: _.in(ids) })) poolOf.set(p.householdDocId, [...(poolOf.get(p.householdDocId) ?? []), p]);
+  for (const p of await stored.persons.all((q) => q.where({ householdDocId: _.in(ids) }).orderBy('_id', 'asc'))) poolOf.set(p.householdDocId, [...(poolOf.get(p.householdDocId) ?? []), p]);
 
   const personAdds: PersonDoc[] = [];
   const householdAdds: HouseholdDoc[] = [];
@@ -159,7 +160,7 @@ export async function applyBatch(db: Database, committee: CommitteeDoc, jobId: s
     const changed = membersChanged || !cur.inRegister || (Object.keys(fields) as (keyof typeof fields)[]).some((k) => !same(cur[k], fields[k]));
     if (changed) {
       const update = { ...fields, inRegister: true, removedJobId: null, importJobId: jobId, changedJobId: jobId, updatedAt: now };
-      await db.collection('households').doc(hid).update(update);
+      await stored.households.ref.doc(hid).update(update);
       finalHouseholds.push({ ...cur, ...update });
     } else {
       if (cur.importJobId !== jobId) stampHouseholds.push(hid);
@@ -167,9 +168,9 @@ export async function applyBatch(db: Database, committee: CommitteeDoc, jobId: s
     }
   }
   // New records last and in bulk: a batch that fails before this point leaves only updates, which a retry repeats harmlessly.
-  if (personAdds.length) await db.collection('persons').add(personAdds);
-  if (householdAdds.length) await db.collection('households').add(householdAdds);
-  if (stampHouseholds.length) await db.collection('households').where({ _id: _.in(stampHouseholds) }).update({ importJobId: jobId });
+  if (personAdds.length) await stored.persons.ref.add(personAdds);
+  if (householdAdds.length) await stored.households.ref.add(householdAdds);
+  if (stampHouseholds.length) await stored.households.ref.where({ _id: _.in(stampHouseholds) }).update({ importJobId: jobId });
 
   const tally = <T extends { createdJobId: string; changedJobId: string }>(docs: T[]) => {
     const created = docs.filter((d) => d.createdJobId === jobId).length;

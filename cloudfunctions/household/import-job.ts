@@ -14,12 +14,11 @@ import type { CommitteeDoc } from '@shared/domain/regions';
 import type { ImportChunkDoc, ImportJobDoc, ImportMode } from '@shared/domain/household';
 import type { ProtectedRegister } from '@shared/register/protected';
 import { AppError } from '@shared/errors';
+import { writeAudit } from '../_kit/audit';
 import type { Database } from '../_kit/cloud';
+import { collection } from '../_kit/store';
 import { applyBatch, type BatchCounts } from './import-apply';
-import { writeAudit } from './audit';
-import { committeeById } from './access';
 import { chunkDocId, jobDocId } from './ids';
-import { readOne } from './query';
 
 export const CHUNK_HOUSEHOLDS = 200;
 /** Staged chunk documents per insert request (a chunk is up to a few hundred KB). */
@@ -37,6 +36,9 @@ export interface JobDeps {
   budgetMs?: number;
   chunkHouseholds?: number;
 }
+
+/** Whether a conditional update (`where({ _id, status, … }).update`) changed the one job: the condition held. */
+const changedOne = (res: unknown) => (res as { updated?: number }).updated === 1;
 
 const zeroTally = (): ImportJobDoc['tally'] => ({ households: { created: 0, updated: 0, unchanged: 0 }, persons: { created: 0, updated: 0, unchanged: 0 } });
 
@@ -60,17 +62,17 @@ const importRunning = () => new AppError(IMPORT_CODES.running, '本居委会的�
  * continueImport, or a call died while staging) is replaced by the newer file.
  */
 async function openJob(deps: JobDeps, fields: Omit<ImportJobDoc, '_id' | 'seq' | 'status' | 'leaseUntil' | 'createdAt'>): Promise<ImportJobDoc> {
-  const jobs = deps.db.collection('household_import_jobs');
-  const latest = ((await jobs.where({ committeeId: fields.committeeId }).orderBy('createdAt', 'desc').limit(1).get()).data as ImportJobDoc[])[0];
+  const jobs = collection(deps.db, 'household_import_jobs');
+  const [latest] = await jobs.some((c) => c.where({ committeeId: fields.committeeId }).orderBy('createdAt', 'desc'), 1);
   const now = deps.now();
   if (latest && (latest.status === 'staging' || latest.status === 'running')) {
     if (new Date(latest.leaseUntil) > now) throw importRunning();
-    await jobs.where({ _id: latest._id, status: latest.status }).update({ status: 'cancelled', finishedAt: now });
+    await jobs.ref.where({ _id: latest._id, status: latest.status }).update({ status: 'cancelled', finishedAt: now });
   }
   const seq = (latest?.seq ?? 0) + 1;
   const job: ImportJobDoc = { ...fields, _id: jobDocId(fields.committeeId, seq), seq, status: 'staging', leaseUntil: new Date(now.getTime() + LEASE_MS), createdAt: now };
   try {
-    await jobs.add(job);
+    await jobs.ref.add(job);
   } catch {
     throw importRunning(); // another import of this committee took the same number first
   }
@@ -99,32 +101,32 @@ export async function createJob(deps: JobDeps, args: { committee: CommitteeDoc; 
   });
   const chunks: ImportChunkDoc[] = [];
   for (let i = 0; i < chunkCount; i++) chunks.push({ _id: chunkDocId(job._id, i), jobId: job._id, index: i, households: households.slice(i * size, (i + 1) * size) });
-  for (let i = 0; i < chunks.length; i += STAGE_PER_WRITE) await deps.db.collection('household_import_chunks').add(chunks.slice(i, i + STAGE_PER_WRITE));
+  for (let i = 0; i < chunks.length; i += STAGE_PER_WRITE) await collection(deps.db, 'household_import_chunks').ref.add(chunks.slice(i, i + STAGE_PER_WRITE));
   // only now may batches run: a job is never applied without everything it will apply
-  await deps.db.collection('household_import_jobs').doc(job._id).update({ status: 'running' });
+  await collection(deps.db, 'household_import_jobs').ref.doc(job._id).update({ status: 'running' });
   return { ...job, status: 'running' };
 }
 
 async function readJob(db: Database, jobId: string): Promise<ImportJobDoc> {
-  const job = await readOne<ImportJobDoc>(db, 'household_import_jobs', jobId);
+  const job = await collection(db, 'household_import_jobs').byId(jobId);
   if (!job) throw new AppError('NOT_FOUND', '导入任务不存在');
   return job;
 }
 
 async function takeLease(deps: JobDeps, jobId: string): Promise<boolean> {
   const now = deps.now();
-  const res = await deps.db
-    .collection('household_import_jobs')
+  const jobs = collection(deps.db, 'household_import_jobs').ref;
+  const res = await jobs
     .where({ _id: jobId, status: 'running', leaseUntil: deps.db.command.lte(now) })
     .update({ leaseUntil: new Date(now.getTime() + LEASE_MS) });
-  return (res as { updated?: number }).updated === 1;
+  return changedOne(res);
 }
 
 /** Moves the cursor past batch `index` with its counts; false when another call already did. */
 async function advance(deps: JobDeps, job: ImportJobDoc, index: number, households: number, c: BatchCounts): Promise<boolean> {
   const _ = deps.db.command;
-  const res = await deps.db
-    .collection('household_import_jobs')
+  const jobs = collection(deps.db, 'household_import_jobs').ref;
+  const res = await jobs
     .where({ _id: job._id, nextChunk: index, status: 'running' })
     .update({
       nextChunk: index + 1,
@@ -137,7 +139,7 @@ async function advance(deps: JobDeps, job: ImportJobDoc, index: number, househol
       'tally.persons.updated': _.inc(c.persons.updated),
       'tally.persons.unchanged': _.inc(c.persons.unchanged),
     });
-  return (res as { updated?: number }).updated === 1;
+  return changedOne(res);
 }
 
 /**
@@ -150,17 +152,20 @@ async function finish(deps: JobDeps, job: ImportJobDoc): Promise<void> {
   const { db } = deps;
   const _ = db.command;
   const now = deps.now();
+  const households = collection(db, 'households');
+  const persons = collection(db, 'persons');
+  const jobs = collection(db, 'household_import_jobs');
   if (job.mode === 'full') {
-    await db.collection('households').where({ committeeId: job.committeeId, inRegister: true, importJobId: _.neq(job._id) }).update({ inRegister: false, memberCount: 0, removedJobId: job._id, updatedAt: now });
-    await db.collection('persons').where({ committeeId: job.committeeId, status: 'active', importJobId: _.neq(job._id) }).update({ status: 'moved_out', movedOutAt: now, movedOutJobId: job._id, updatedAt: now });
+    await households.ref.where({ committeeId: job.committeeId, inRegister: true, importJobId: _.neq(job._id) }).update({ inRegister: false, memberCount: 0, removedJobId: job._id, updatedAt: now });
+    await persons.ref.where({ committeeId: job.committeeId, status: 'active', importJobId: _.neq(job._id) }).update({ status: 'moved_out', movedOutAt: now, movedOutJobId: job._id, updatedAt: now });
   }
-  const removed = (await db.collection('households').where({ committeeId: job.committeeId, removedJobId: job._id }).count()).total;
-  const movedOut = (await db.collection('persons').where({ committeeId: job.committeeId, movedOutJobId: job._id }).count()).total;
+  const removed = await households.count({ committeeId: job.committeeId, removedJobId: job._id });
+  const movedOut = await persons.count({ committeeId: job.committeeId, movedOutJobId: job._id });
   const counts = { households: { ...job.tally.households, removed }, persons: { ...job.tally.persons, movedOut } };
-  const res = await db.collection('household_import_jobs').where({ _id: job._id, status: 'running' }).update({ status: 'done', counts, finishedAt: now, leaseUntil: now });
-  if ((res as { updated?: number }).updated !== 1) return;
+  const res = await jobs.ref.where({ _id: job._id, status: 'running' }).update({ status: 'done', counts, finishedAt: now, leaseUntil: now });
+  if (!changedOne(res)) return;
   // The staged copies are no longer needed; the register collections hold the data now.
-  await db.collection('household_import_chunks').where({ jobId: job._id }).remove();
+  await collection(db, 'household_import_chunks').ref.where({ jobId: job._id }).remove();
   await writeAudit(db, { at: now, actorId: job.actorId, action: 'household.import.finished', subjectType: 'household_import', subjectId: job._id, committeeId: job.committeeId, details: counts });
 }
 
@@ -173,7 +178,7 @@ export async function runJob(deps: JobDeps, jobId: string, leaseHeld = false): P
   let job = await readJob(deps.db, jobId);
   if (job.status !== 'running') return toProgress(job);
   if (!leaseHeld && !(await takeLease(deps, jobId))) return toProgress(await readJob(deps.db, jobId));
-  const committee = await committeeById(deps.db, job.committeeId);
+  const committee = await collection(deps.db, 'committees').byId(job.committeeId);
   if (!committee) throw new AppError('NOT_FOUND');
   // the slowest batch so far; before the first, a guess that keeps a late start from overrunning
   let slowest: number | null = null;
@@ -183,7 +188,7 @@ export async function runJob(deps: JobDeps, jobId: string, leaseHeld = false): P
     } else {
       if (Date.now() - deps.startedAt + (slowest ?? 1_000) * 1.5 > budget) break;
       const began = Date.now();
-      const chunk = await readOne<ImportChunkDoc>(deps.db, 'household_import_chunks', chunkDocId(job._id, job.nextChunk));
+      const chunk = await collection(deps.db, 'household_import_chunks').byId(chunkDocId(job._id, job.nextChunk));
       if (!chunk) throw new Error(`import chunk ${job.nextChunk} of ${job._id} is missing`);
       const counts = await applyBatch(deps.db, committee, job._id, chunk.households, deps.now());
       if (!(await advance(deps, job, chunk.index, chunk.households.length, counts))) break;
@@ -191,6 +196,6 @@ export async function runJob(deps: JobDeps, jobId: string, leaseHeld = false): P
     }
     job = await readJob(deps.db, jobId);
   }
-  if (job.status === 'running') await deps.db.collection('household_import_jobs').doc(jobId).update({ leaseUntil: deps.now() });
+  if (job.status === 'running') await collection(deps.db, 'household_import_jobs').ref.doc(jobId).update({ leaseUntil: deps.now() });
   return toProgress(job);
 }

@@ -5,13 +5,13 @@
  * residents claiming the same person at once: the second transaction conflicts on the person,
  * is retried, and then finds it taken.
  */
-import type { HouseholdDoc, MembershipDoc, MembershipVia, PersonDoc } from '@shared/domain/household';
+import type { MembershipDoc, MembershipVia } from '@shared/domain/household';
 import type { UserDoc } from '@shared/domain/people';
 import { HOUSEHOLD_CODES } from '@shared/contracts/household';
 import { AppError } from '@shared/errors';
 import type { Database } from '../_kit/cloud';
+import { collection } from '../_kit/store';
 import { inTransaction, txGet } from '../_kit/transaction';
-import { readOne } from './query';
 
 export type JoinOutcome = 'joined' | 'already_member' | 'person_taken' | 'ticket_used' | 'household_gone';
 
@@ -29,12 +29,12 @@ export async function joinHousehold(db: Database, a: JoinArgs): Promise<JoinOutc
   const _ = db.command;
   return inTransaction(db, async (tx): Promise<JoinOutcome> => {
     // Every check reads before anything is written: answering an outcome commits the transaction.
-    if (await txGet<MembershipDoc>(tx, 'household_members', a.user.openid)) return 'already_member';
-    const household = await txGet<HouseholdDoc>(tx, 'households', a.householdDocId);
+    if (await txGet(tx, 'household_members', a.user.openid)) return 'already_member';
+    const household = await txGet(tx, 'households', a.householdDocId);
     if (!household || !household.inRegister) return 'household_gone';
-    const person = a.personId ? await txGet<PersonDoc>(tx, 'persons', a.personId) : null;
+    const person = a.personId ? await txGet(tx, 'persons', a.personId) : null;
     if (a.personId && (!person || person.status !== 'active' || (person.claimedBy && person.claimedBy !== a.user.openid))) return 'person_taken';
-    const ticket = a.ticket ? await txGet<{ usedBy: string | null; expiresAt: Date }>(tx, a.ticket.collection, a.ticket.id) : null;
+    const ticket = a.ticket ? await txGet(tx, a.ticket.collection, a.ticket.id) : null;
     if (a.ticket && (!ticket || ticket.usedBy || new Date(ticket.expiresAt) <= a.now)) return 'ticket_used';
 
     if (a.personId) await tx.collection('persons').doc(a.personId).update({ claimedBy: a.user.openid, claimedAt: a.now });
@@ -54,15 +54,15 @@ export function joinError(outcome: Exclude<JoinOutcome, 'joined'>, failed: () =>
 }
 
 export async function membershipOf(db: Database, openid: string): Promise<MembershipDoc | null> {
-  return readOne<MembershipDoc>(db, 'household_members', openid);
+  return collection(db, 'household_members').byId(openid);
 }
 
 /** Leaves the household; it stays 上云 while another verified member remains (onCloudAt is kept). */
 export async function leaveHousehold(db: Database, user: UserDoc): Promise<boolean> {
   return inTransaction(db, async (tx) => {
-    const m = await txGet<MembershipDoc>(tx, 'household_members', user.openid);
+    const m = await txGet(tx, 'household_members', user.openid);
     if (!m) return false;
-    const household = await txGet<HouseholdDoc>(tx, 'households', m.householdDocId);
+    const household = await txGet(tx, 'households', m.householdDocId);
     await tx.collection('household_members').doc(user.openid).remove();
     if (m.personId) await tx.collection('persons').doc(m.personId).update({ claimedBy: null, claimedAt: null });
     if (household) {

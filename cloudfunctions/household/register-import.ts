@@ -9,9 +9,9 @@ import type { ImportMode } from '@shared/domain/household';
 import type { CommitteeDoc } from '@shared/domain/regions';
 import { validateRegister } from '@shared/register/validate';
 import { localDateOf } from '@shared/time';
+import { writeAudit } from '../_kit/audit';
 import { protectRegister, type PiiKeys } from '../_kit/pii';
 import { readRegisterFile } from '../_kit/register-file';
-import { writeAudit } from './audit';
 import { createJob, runJob, type JobDeps } from './import-job';
 
 export type ImportReport = OutputOf<typeof importRegister>;

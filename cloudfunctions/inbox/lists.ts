@@ -1,25 +1,24 @@
 /** Reading questions: the resident's own, one question, and the committee inbox for staff. */
 import { getQuestion, myQuestions, staffInbox } from '@shared/contracts/inbox';
-import { QUESTIONS, type QuestionDoc } from '@shared/domain/inbox';
-import { requireSignedIn } from '../_kit/principal';
+import type { QuestionDoc } from '@shared/domain/inbox';
+import { committeeStaff, signedIn } from '../_kit/access';
 import { handle } from '../_kit/runtime';
-import { questionFor, requireCommitteeStaff } from './access';
+import { collection } from '../_kit/store';
+import { questionFor } from './access';
+import { pageAcross, type Part } from './page-across';
 import { questionView } from './view';
 
-const nextOffset = (offset: number, got: number, total: number) => (offset + got < total ? offset + got : null);
-
 export const myQuestionsHandler = handle(myQuestions, async (input, ctx) => {
-  const p = await ctx.principal();
-  requireSignedIn(p);
-  const coll = ctx.db.collection(QUESTIONS);
+  const p = await signedIn(ctx);
+  const questions = collection(ctx.db, 'inbox_questions');
   const where = { askerOpenid: p.openid };
-  const [page, count] = await Promise.all([coll.where(where).orderBy('askedAt', 'desc').orderBy('_id', 'desc').skip(input.offset).limit(input.limit).get(), coll.where(where).count()]);
-  const items = (page.data as QuestionDoc[]).map((q) => questionView(q, 'asker', ctx.now()));
-  return { items, total: count.total, nextOffset: nextOffset(input.offset, items.length, count.total) };
+  const [page, total] = await Promise.all([questions.page((c) => c.where(where).orderBy('askedAt', 'desc').orderBy('_id', 'desc'), input), questions.count(where)]);
+  const now = ctx.now();
+  return { items: page.items.map((q) => questionView(q, 'asker', now)), total, nextOffset: page.nextOffset };
 });
 
 export const getQuestionHandler = handle(getQuestion, async (input, ctx) => {
-  const { q, viewer } = await questionFor(ctx.db, await ctx.principal(), input.id);
+  const { q, viewer } = await questionFor(ctx, input.id);
   return { question: questionView(q, viewer.kind, ctx.now()) };
 });
 
@@ -28,38 +27,23 @@ export const getQuestionHandler = handle(getQuestion, async (input, ctx) => {
  * latest answer first. The two parts are two indexed queries paged as one list.
  */
 export const staffInboxHandler = handle(staffInbox, async (input, ctx) => {
-  const staff = requireCommitteeStaff(await ctx.principal());
+  const who = await committeeStaff(ctx);
   const _ = ctx.db.command;
-  const coll = ctx.db.collection(QUESTIONS);
+  const questions = collection(ctx.db, 'inbox_questions');
   const now = ctx.now();
-  const open = { committeeId: staff.committeeId, status: 'open' };
-  const answered = { committeeId: staff.committeeId, status: 'answered' };
-  const [openCount, answeredCount, overdueCount] = await Promise.all([
-    coll.where(open).count(),
-    coll.where(answered).count(),
-    coll.where({ ...open, dueAt: _.lt(now) }).count(),
-  ]);
-  const openTotal = input.status === 'answered' ? 0 : openCount.total;
-  const answeredTotal = input.status === 'open' ? 0 : answeredCount.total;
-  const docs: QuestionDoc[] = [];
-  if (input.offset < openTotal) {
-    const res = await coll.where(open).orderBy('dueAt', 'asc').orderBy('_id', 'asc').skip(input.offset).limit(input.limit).get();
-    docs.push(...(res.data as QuestionDoc[]));
-  }
-  const room = input.limit - docs.length;
-  if (room > 0 && answeredTotal > 0) {
-    const skip = Math.max(0, input.offset - openTotal);
-    if (skip < answeredTotal) {
-      const res = await coll.where(answered).orderBy('answeredAt', 'desc').orderBy('_id', 'asc').skip(skip).limit(room).get();
-      docs.push(...(res.data as QuestionDoc[]));
-    }
-  }
-  const total = openTotal + answeredTotal;
+  const open = { committeeId: who.committeeId, status: 'open' };
+  const answered = { committeeId: who.committeeId, status: 'answered' };
+  const [openCount, answeredCount, overdueCount] = await Promise.all([questions.count(open), questions.count(answered), questions.count({ ...open, dueAt: _.lt(now) })]);
+  const parts: Part<QuestionDoc>[] = [
+    { rows: input.status === 'answered' ? 0 : openCount, page: (p) => questions.page((c) => c.where(open).orderBy('dueAt', 'asc').orderBy('_id', 'asc'), p) },
+    { rows: input.status === 'open' ? 0 : answeredCount, page: (p) => questions.page((c) => c.where(answered).orderBy('answeredAt', 'desc').orderBy('_id', 'asc'), p) },
+  ];
+  const page = await pageAcross(parts, input);
   return {
-    items: docs.map((q) => questionView(q, 'staff', now)),
-    total,
-    nextOffset: nextOffset(input.offset, docs.length, total),
-    openCount: openCount.total,
-    overdueCount: overdueCount.total,
+    items: page.items.map((q) => questionView(q, 'staff', now)),
+    total: parts[0]!.rows + parts[1]!.rows,
+    nextOffset: page.nextOffset,
+    openCount,
+    overdueCount,
   };
 });

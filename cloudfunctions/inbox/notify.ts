@@ -5,13 +5,13 @@
  */
 import type { QuestionDoc, QuestionNotify } from '@shared/domain/inbox';
 import type { StaffDoc } from '@shared/domain/people';
-import type { CommitteeDoc } from '@shared/domain/regions';
 import { isAppError } from '@shared/errors';
 import { noticeExcerpt, REPLY_WINDOW_HOURS } from '@shared/inbox';
 import { shanghai } from '@shared/time';
 import type { Database } from '../_kit/cloud';
 import type { Logger } from '../_kit/logger';
 import { shiftsOnDuty } from '../_kit/on-duty';
+import { collection } from '../_kit/store';
 import { createWecomClient, wecomConfigFromEnv, type WecomClient } from '../_kit/wecom';
 
 /** The staff page a notice opens (built by the client's staff subpackage). */
@@ -43,19 +43,19 @@ export async function recipientsFor(db: Database, committeeId: string, now: Date
     // a roster problem must not silence the committee: fall back to everyone
     log.error('on-duty lookup failed', { error: e instanceof Error ? e.message : String(e) });
   }
+  const staff = collection(db, 'staff');
   if (onDuty.length) {
-    const res = await db.collection('staff').where({ _id: _.in(onDuty), committeeId, active: true }).limit(100).get();
-    if (res.data.length) return { audience: 'on_duty', staff: res.data as StaffDoc[] };
+    const present = await staff.some((c) => c.where({ _id: _.in(onDuty), committeeId, active: true }), 100);
+    if (present.length) return { audience: 'on_duty', staff: present };
   }
-  const all = await db.collection('staff').where({ committeeId, active: true }).limit(1000).get();
-  return { audience: 'committee', staff: all.data as StaffDoc[] };
+  return { audience: 'committee', staff: await staff.some((c) => c.where({ committeeId, active: true }), 1000) };
 }
 
 const noticeTime = (d: Date) => shanghai(d).format('M月D日 HH:mm');
 
 /** Sends the notice and records the outcome on the question; never throws for a WeCom failure. */
 export async function notifyQuestion(db: Database, q: QuestionDoc, now: Date, log: Logger): Promise<QuestionNotify> {
-  const committee = ((await db.collection('committees').doc(q.committeeId).get()).data as CommitteeDoc[])[0];
+  const committee = await collection(db, 'committees').byId(q.committeeId);
   const { audience, staff } = await recipientsFor(db, q.committeeId, now, log);
   let outcome: Pick<QuestionNotify, 'status' | 'error'>;
   if (!staff.length) {
@@ -82,6 +82,6 @@ export async function notifyQuestion(db: Database, q: QuestionDoc, now: Date, lo
     }
   }
   const notify: QuestionNotify = { ...outcome, audience, recipients: staff.map((s) => s._id), attempts: q.notify.attempts + 1, lastAttemptAt: now };
-  await db.collection('inbox_questions').doc(q._id).update({ notify });
+  await collection(db, 'inbox_questions').ref.doc(q._id).update({ notify });
   return notify;
 }

@@ -1,8 +1,7 @@
 import type { QuestionView } from '@shared/contracts/inbox';
 import type { QuestionDoc } from '@shared/domain/inbox';
 import { isOverdue } from '@shared/inbox';
-
-const iso = (d: Date) => d.toISOString();
+import { iso } from '../_kit/iso';
 
 /** The resident sees the exchange; committee staff also see routing and notification state. */
 export function questionView(q: QuestionDoc, viewer: 'asker' | 'staff', now: Date): QuestionView {

@@ -1,37 +1,19 @@
 /**
- * Who may compute and read metrics: a district liaison for their district and its streets, a
- * street liaison for their own street only, a city administrator for any. Committee staff may
- * read their own committee's row of a snapshot and nothing else; residents nothing.
+ * Who may compute and read metrics, on the _kit/access.ts vocabulary: a district liaison for their
+ * district and its streets, a street liaison for their own street only, a city administrator for
+ * any. Committee staff may read their own committee's row of a snapshot and nothing else;
+ * residents nothing. Exclusions and assessor entries are the district's matter.
  */
-import type { MetricsScope, ScopeLevel } from '@shared/domain/metrics';
-import type { StaffDoc } from '@shared/domain/people';
+import type { MetricsScope, ScopeLevel, SnapshotDoc } from '@shared/domain/metrics';
 import { AppError } from '@shared/errors';
+import { committeeStaffOrNull, liaison, liaisonOrNull, signedIn, type LiaisonCaller } from '../_kit/access';
 import type { Database } from '../_kit/cloud';
-import { requireRole } from '../_kit/principal';
 import type { ActionContext } from '../_kit/runtime';
 import { districtById, streetById } from './sources/regions';
+import { snapshotById } from './store';
 
-export async function requireLiaison(ctx: ActionContext): Promise<StaffDoc> {
-  const p = await ctx.principal();
-  requireRole(p, 'district_liaison', 'street_liaison', 'city_admin');
-  return p.staff!;
-}
-
-const isCity = (s: StaffDoc) => s.roles.includes('city_admin');
-
-export function mayReadScope(s: StaffDoc, scope: Pick<MetricsScope, 'level' | 'id' | 'districtId'>): boolean {
-  if (isCity(s)) return true;
-  if (s.roles.includes('district_liaison') && s.districtId === scope.districtId) return true;
-  return s.roles.includes('street_liaison') && scope.level === 'street' && s.streetId === scope.id;
-}
-
-/** Exclusions and assessor entries are district matters. */
-export function requireDistrictManager(s: StaffDoc, districtId: string): void {
-  if (isCity(s) || (s.roles.includes('district_liaison') && s.districtId === districtId)) return;
-  throw new AppError('FORBIDDEN', '只有本区联络员可以进行此操作');
-}
-
-export async function resolveScope(db: Database, input: { level: ScopeLevel; id: string }): Promise<MetricsScope> {
+/** The metrics scope a district or street id names; NOT_FOUND when there is none. */
+export async function scopeById(db: Database, input: { level: ScopeLevel; id: string }): Promise<MetricsScope> {
   if (input.level === 'district') {
     const d = await districtById(db, input.id);
     if (!d) throw new AppError('NOT_FOUND', '没有这个区');
@@ -42,6 +24,29 @@ export async function resolveScope(db: Database, input: { level: ScopeLevel; id:
   return { level: 'street', id: s._id, districtId: s.districtId, name: s.name };
 }
 
-export function requireScope(s: StaffDoc, scope: MetricsScope): void {
-  if (!mayReadScope(s, scope)) throw new AppError('FORBIDDEN', scope.level === 'street' ? '只能查看本人负责的街镇' : '只能查看本人负责的区');
+/** The scope the input names and the liaison who may read it (the caller is checked before the scope is looked up). */
+export async function readableScope(ctx: ActionContext, input: { level: ScopeLevel; id: string }): Promise<{ who: LiaisonCaller; scope: MetricsScope }> {
+  await liaison(ctx);
+  const scope = await scopeById(ctx.db, input);
+  return { who: await liaison(ctx, scope), scope };
+}
+
+/** Exclusions and assessor entries: the district's liaison or the city administrator. */
+export function requireManagesDistrict(who: LiaisonCaller, districtId: string): void {
+  if (!who.managesDistrict(districtId)) throw new AppError('FORBIDDEN', '只有本区联络员可以进行此操作');
+}
+
+/**
+ * A snapshot as the caller may see it: whole (a liaison of its region), or one committee's row
+ * (staff of a committee it counts); otherwise the same NOT_FOUND whether the snapshot exists
+ * elsewhere or not at all.
+ */
+export async function readableSnapshot(ctx: ActionContext, id: string): Promise<{ snapshot: SnapshotDoc; onlyCommittee: string | null }> {
+  const p = await signedIn(ctx);
+  const snapshot = await snapshotById(ctx.db, id);
+  if (snapshot && (await liaisonOrNull(ctx))?.mayRead(snapshot.scope)) return { snapshot, onlyCommittee: null };
+  const member = await committeeStaffOrNull(ctx);
+  if (snapshot && member && snapshot.inputs.committees.some((c) => c.committeeId === member.committeeId)) return { snapshot, onlyCommittee: member.committeeId };
+  if (!p.staff) throw new AppError('FORBIDDEN');
+  throw new AppError('NOT_FOUND');
 }

@@ -9,18 +9,19 @@ import { AppError } from '@shared/errors';
 import { findIndicator } from '@shared/metrics/score';
 import * as R from '@shared/rubric/rational';
 import { getRubric, RUBRIC_IDS } from '@shared/rubric/registry';
+import { liaison } from '../_kit/access';
 import { insertOnce, recordId } from '../_kit/idempotent';
 import { handle } from '../_kit/runtime';
-import { requireDistrictManager, requireLiaison } from './access';
+import { requireManagesDistrict } from './access';
 import { districtById } from './sources/regions';
-import { assessmentRef, ASSESSMENTS, currentAssessments } from './store';
+import { assessmentRef, currentAssessments } from './store';
 
 const invalid = (message: string) => new AppError('METRICS_ASSESSMENT_INVALID', message);
 
 export const assessHandler = handle(assess, async (input, ctx) => {
-  const staff = await requireLiaison(ctx);
+  const who = await liaison(ctx);
   if (!(await districtById(ctx.db, input.districtId))) throw new AppError('NOT_FOUND', '没有这个区');
-  requireDistrictManager(staff, input.districtId);
+  requireManagesDistrict(who, input.districtId);
   const rubric = getRubric(RUBRIC_IDS.acceptance);
   const node = findIndicator(rubric, input.path);
   if (!node) throw invalid('验收指标中没有这一项');
@@ -34,17 +35,16 @@ export const assessHandler = handle(assess, async (input, ctx) => {
     score: input.score,
     reason: input.reason,
     evidence: input.evidence,
-    byStaffId: staff._id,
-    byName: staff.name,
+    byStaffId: who.actorId,
+    byName: who.staff.name,
     at: ctx.now(),
   };
-  const { record } = await insertOnce(ctx, ASSESSMENTS, recordId(ctx, 'metrics-assessment'), doc);
-  return assessmentRef(record as AssessmentDoc);
+  const { record } = await insertOnce(ctx, 'metrics_assessments', recordId(ctx, 'metrics-assessment'), doc);
+  return assessmentRef(record);
 });
 
 export const listAssessmentsHandler = handle(listAssessments, async ({ districtId }, ctx) => {
-  const staff = await requireLiaison(ctx);
-  requireDistrictManager(staff, districtId);
+  requireManagesDistrict(await liaison(ctx), districtId);
   const rows = await currentAssessments(ctx.db, districtId, RUBRIC_IDS.acceptance);
   return { items: rows.map(assessmentRef) };
 });

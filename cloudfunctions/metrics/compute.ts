@@ -2,8 +2,9 @@
 import { compute, runDistrict } from '@shared/contracts/metrics';
 import { AppError } from '@shared/errors';
 import { startsInFuture, windowFrom } from '@shared/metrics/window';
-import { handle, type ActionContext } from '../_kit/runtime';
-import { requireLiaison, requireScope, resolveScope } from './access';
+import { system } from '../_kit/access';
+import { handle } from '../_kit/runtime';
+import { readableScope, scopeById } from './access';
 import { budgetFrom } from './budget';
 import { computeSnapshot } from './snapshot';
 
@@ -15,25 +16,16 @@ function windowOf(from: string | undefined, now: Date) {
 
 export const computeHandler = handle(compute, async ({ scope: input, from }, ctx) => {
   const startedAt = Date.now();
-  const staff = await requireLiaison(ctx);
-  const scope = await resolveScope(ctx.db, input);
-  requireScope(staff, scope);
+  const { who, scope } = await readableScope(ctx, input);
   const now = ctx.now();
-  return computeSnapshot({ db: ctx.db, now, budget: budgetFrom(startedAt) }, scope, windowOf(from, now), staff._id);
+  return computeSnapshot({ db: ctx.db, now, budget: budgetFrom(startedAt) }, scope, windowOf(from, now), who.actorId);
 });
 
-/**
- * Timer runs and their fan-out carry no WeChat identity; a call from the mini-program always
- * does, so a user can never reach this action.
- */
-export function requireSystemCaller(ctx: Pick<ActionContext, 'caller'>): void {
-  if (ctx.caller.openid || ctx.caller.source === 'wx_client') throw new AppError('FORBIDDEN');
-}
-
+/** One district of the daily run: the function calls itself, so no user can reach this action. */
 export const runDistrictHandler = handle(runDistrict, async ({ districtId, from }, ctx) => {
   const startedAt = Date.now();
-  requireSystemCaller(ctx);
-  const scope = await resolveScope(ctx.db, { level: 'district', id: districtId });
+  system(ctx);
+  const scope = await scopeById(ctx.db, { level: 'district', id: districtId });
   const now = ctx.now();
   return computeSnapshot({ db: ctx.db, now, budget: budgetFrom(startedAt) }, scope, windowOf(from, now), 'timer');
 });

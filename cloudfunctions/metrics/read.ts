@@ -1,33 +1,28 @@
 /** The dashboard's reads: a scope's snapshots over time, and one snapshot with its drill-down. */
 import { getSnapshot, listSnapshots, type SnapshotView } from '@shared/contracts/metrics';
 import type { SnapshotDoc } from '@shared/domain/metrics';
-import { AppError } from '@shared/errors';
 import { holdingBack, nextBandHints } from '@shared/metrics/hints';
 import { committeeRows, scopeValues, type CommitteeRow } from '@shared/metrics/indicators';
 import { scoreScope } from '@shared/metrics/score';
 import { getRubric } from '@shared/rubric/registry';
 import { handle } from '../_kit/runtime';
-import { requireSignedIn } from '../_kit/principal';
-import { mayReadScope, requireLiaison, requireScope, resolveScope } from './access';
-import { scopeKeyOf, snapshotById, SNAPSHOTS } from './store';
-import { summaryOf } from './snapshot';
+import { collection, readPage } from '../_kit/store';
+import { readableScope, readableSnapshot } from './access';
+import { scopeKeyOf } from './store';
+import { summaryOf, type SummaryFields } from './snapshot';
 
-export const listSnapshotsHandler = handle(listSnapshots, async ({ scope: input, offset, limit }, ctx) => {
-  const staff = await requireLiaison(ctx);
-  const scope = await resolveScope(ctx.db, input);
-  requireScope(staff, scope);
-  const res = await ctx.db
-    .collection(SNAPSHOTS)
-    .where({ scopeKey: scopeKeyOf(scope.level, scope.id) })
-    // a summary needs the result only, not the per-committee facts
-    .field({ inputs: false, values: false, ignoredAssessments: false })
-    .orderBy('computedAt', 'desc')
-    .orderBy('_id', 'desc')
-    .skip(offset)
-    .limit(limit + 1)
-    .get();
-  const docs = res.data as SnapshotDoc[];
-  return { items: docs.slice(0, limit).map(summaryOf), nextOffset: docs.length > limit ? offset + limit : null };
+export const listSnapshotsHandler = handle(listSnapshots, async ({ scope: input, ...page }, ctx) => {
+  const { scope } = await readableScope(ctx, input);
+  const { items, nextOffset } = await readPage<SummaryFields>(
+    collection(ctx.db, 'metrics_snapshots')
+      .ref.where({ scopeKey: scopeKeyOf(scope.level, scope.id) })
+      // a summary needs the result only, not the per-committee facts
+      .field({ inputs: false, values: false, ignoredAssessments: false })
+      .orderBy('computedAt', 'desc')
+      .orderBy('_id', 'desc'),
+    page,
+  );
+  return { items: items.map(summaryOf), nextOffset };
 });
 
 /** Each street of a district snapshot over its own committees, from the stored inputs. */
@@ -80,14 +75,6 @@ function committeeView(s: SnapshotDoc, committeeId: string): SnapshotView {
 }
 
 export const getSnapshotHandler = handle(getSnapshot, async ({ id }, ctx) => {
-  const p = await ctx.principal();
-  requireSignedIn(p);
-  const s = await snapshotById(ctx.db, id);
-  const staff = p.staff;
-  if (s && staff && mayReadScope(staff, s.scope)) return fullView(s);
-  const own = staff?.committeeId;
-  if (s && own && (staff.roles.includes('staff') || staff.roles.includes('secretary')) && s.inputs.committees.some((c) => c.committeeId === own)) return committeeView(s, own);
-  // the same answer whether the snapshot exists elsewhere or not at all
-  if (!staff) throw new AppError('FORBIDDEN');
-  throw new AppError('NOT_FOUND');
+  const { snapshot, onlyCommittee } = await readableSnapshot(ctx, id);
+  return onlyCommittee ? committeeView(snapshot, onlyCommittee) : fullView(snapshot);
 });

@@ -16,13 +16,16 @@ import type { Budget } from './budget';
 import { gatherFacts } from './collect';
 import { committeesOf, streetsOf } from './sources/regions';
 import { liaisonsOf } from './sources/staff';
-import { activeExclusions, assessmentRef, currentAssessments, exclusionRef, scopeKeyOf, SNAPSHOTS } from './store';
+import { activeExclusions, assessmentRef, currentAssessments, exclusionRef, scopeKeyOf } from './store';
 
 export type ComputeResult =
   | { status: 'done'; created: boolean; snapshot: SnapshotSummary }
   | { status: 'partial'; message: string; progress: { committeesDone: number; committeesTotal: number } };
 
-export function summaryOf(s: SnapshotDoc): SnapshotSummary {
+/** What a summary reads of a snapshot (a list leaves the per-committee facts out). */
+export type SummaryFields = Omit<SnapshotDoc, 'inputs' | 'values' | 'ignoredAssessments'>;
+
+export function summaryOf(s: SummaryFields): SnapshotSummary {
   return {
     id: s._id,
     scope: s.scope,
@@ -93,6 +96,6 @@ export async function computeSnapshot(env: ComputeEnv, scope: MetricsScope, w: W
     computedBy,
   };
   // the id is the hash: the same scope, window, rubric version and data give the stored snapshot back
-  const { record, created } = await insertOnce(env, SNAPSHOTS, inputHash.slice(0, 32), doc);
-  return { status: 'done', created, snapshot: summaryOf(record as SnapshotDoc) };
+  const { record, created } = await insertOnce(env, 'metrics_snapshots', inputHash.slice(0, 32), doc);
+  return { status: 'done', created, snapshot: summaryOf(record) };
 }

@@ -8,16 +8,16 @@ import type { PointsCorrectionDoc } from '@shared/domain/points';
 import { AppError } from '@shared/errors';
 import { cardId, pointsRubric, scoreCard } from '@shared/points/card';
 import { applyCorrection } from '@shared/points/correction';
-import type { Tx as TxLike } from '../_kit/transaction';
 import { recordId } from '../_kit/idempotent';
 import { handle } from '../_kit/runtime';
+import { inTransaction } from '../_kit/transaction';
 import { editableOwner } from './access';
-import { auditEntry, writeAudit } from './audit';
+import { auditCard } from './audit';
 import { cardView } from './state';
-import { citedDecisions, correctionsOf, CORRECTIONS, signedCard } from './store';
+import { citedDecisions, correctionsOf, signedCard } from './store';
 
 export const correctCardHandler = handle(correctCard, async (input, ctx) => {
-  const { secretary, owner } = await editableOwner(ctx, input.staffId);
+  const { secretary: who, owner } = await editableOwner(ctx, input.staffId);
   const id = cardId(owner._id, input.month);
   const card = await signedCard(ctx, id);
   if (!card) throw new AppError(POINTS_CODES.notSigned, '积分卡尚未签名，请直接修改积分记录');
@@ -48,15 +48,15 @@ export const correctCardHandler = handle(correctCard, async (input, ctx) => {
     result,
     total: result.totals.total,
     rubricVersion: pointsRubric().version,
-    by: secretary.staff._id,
-    byName: secretary.staff.name,
+    by: who.actorId,
+    byName: who.staff.name,
     at: ctx.now(),
     requestKey,
   };
   try {
-    await ctx.db.runTransaction(async (tx: TxLike) => {
-      await tx.collection(CORRECTIONS).add(doc);
-      await writeAudit(tx, auditEntry(ctx, secretary.staff._id, 'points.correct', id, card.committeeId, { sequence, keys: changes.map((c) => c.key), total: doc.total }));
+    await inTransaction(ctx.db, async (tx) => {
+      await tx.collection('points_corrections').add(doc);
+      await auditCard(tx, ctx, { actorId: who.actorId, action: 'points.correct', cardId: id, committeeId: card.committeeId, details: { sequence, keys: changes.map((c) => c.key), total: doc.total } });
     });
   } catch (e) {
     if ((await correctionsOf(ctx, id)).some((c) => c.sequence === sequence)) throw new AppError('CONFLICT', '同时有其他更正，请刷新后重试');

@@ -6,35 +6,32 @@
 import { yearRanking } from '@shared/contracts/points-ranking';
 import type { StaffDoc } from '@shared/domain/people';
 import type { PointsCardDoc, PointsCorrectionDoc } from '@shared/domain/points';
-import type { StreetDoc } from '@shared/domain/regions';
 import { AppError } from '@shared/errors';
 import { rankStreet, type RankCandidate } from '@shared/points/ranking';
 import { pointsRubric } from '@shared/points/card';
-import { requireRole } from '../_kit/principal';
+import { liaison } from '../_kit/access';
 import type { ActionContext } from '../_kit/runtime';
 import { handle } from '../_kit/runtime';
-import { readAll } from '../_kit/paging';
-import { CARDS, CORRECTIONS } from './store';
+import { collection, readAll } from '../_kit/store';
 
+/** A street liaison ranks their own street; a district liaison any street of the district, the city any. */
 async function rankedStreet(ctx: ActionContext, requested: string | undefined): Promise<string> {
-  const p = await ctx.principal();
-  requireRole(p, 'street_liaison', 'district_liaison', 'city_admin');
-  const me = p.staff!;
-  if (p.roles.includes('street_liaison') && me.streetId && (!requested || requested === me.streetId)) return me.streetId;
+  const who = await liaison(ctx);
+  const own = who.staff.roles.includes('street_liaison') ? who.staff.streetId : null;
+  if (own && (!requested || requested === own)) return own;
   if (!requested) throw new AppError('INVALID_INPUT', '请选择街镇');
-  const res = await ctx.db.collection('streets').doc(requested).get();
-  const street = (res.data as StreetDoc[] | undefined)?.[0];
+  const street = await collection(ctx.db, 'streets').byId(requested);
   if (!street) throw new AppError('NOT_FOUND', '街镇不存在');
-  if (p.roles.includes('city_admin') || (p.roles.includes('district_liaison') && street.districtId === me.districtId)) return street._id;
+  if (who.managesDistrict(street.districtId)) return street._id;
   throw new AppError('FORBIDDEN', '只能查看本街镇（本区）的积分排行');
 }
 
 /** Active staff of the street's committees (staff are indexed by committee, not street). */
 async function streetStaff(ctx: ActionContext, streetId: string): Promise<StaffDoc[]> {
-  const committees = await readAll<{ _id: string }>(ctx.db.collection('committees').where({ streetId }).field({ _id: true }).orderBy('code', 'asc'));
+  const committees = await readAll<{ _id: string }>(collection(ctx.db, 'committees').ref.where({ streetId }).field({ _id: true }).orderBy('code', 'asc'));
   if (!committees.length) return [];
   const _ = ctx.db.command;
-  return readAll<StaffDoc>(ctx.db.collection('staff').where({ committeeId: _.in(committees.map((c) => c._id)), active: true }).orderBy('_id', 'asc'));
+  return collection(ctx.db, 'staff').all((ref) => ref.where({ committeeId: _.in(committees.map((c) => c._id)), active: true }).orderBy('_id', 'asc'));
 }
 
 /** The topShare the rubric file states (definitions.yearlyRanking). */
@@ -48,9 +45,9 @@ export const yearRankingHandler = handle(yearRanking, async ({ year, streetId: r
   const streetId = await rankedStreet(ctx, requested);
   const [cards, corrections, staff] = await Promise.all([
     readAll<Pick<PointsCardDoc, '_id' | 'staffId' | 'staffName' | 'committeeId' | 'month' | 'total'>>(
-      ctx.db.collection(CARDS).where({ streetId, year }).field({ staffId: true, staffName: true, committeeId: true, month: true, total: true }).orderBy('_id', 'asc'),
+      collection(ctx.db, 'points_cards').ref.where({ streetId, year }).field({ staffId: true, staffName: true, committeeId: true, month: true, total: true }).orderBy('_id', 'asc'),
     ),
-    readAll<Pick<PointsCorrectionDoc, 'cardId' | 'sequence' | 'total'>>(ctx.db.collection(CORRECTIONS).where({ streetId, year }).field({ cardId: true, sequence: true, total: true }).orderBy('_id', 'asc')),
+    readAll<Pick<PointsCorrectionDoc, 'cardId' | 'sequence' | 'total'>>(collection(ctx.db, 'points_corrections').ref.where({ streetId, year }).field({ cardId: true, sequence: true, total: true }).orderBy('_id', 'asc')),
     streetStaff(ctx, streetId),
   ]);
   const latest = new Map<string, { sequence: number; total: number }>();

@@ -8,23 +8,24 @@ import type { PointsCardDoc } from '@shared/domain/points';
 import { AppError } from '@shared/errors';
 import { cardId, pointsRubric } from '@shared/points/card';
 import { monthWindow } from '@shared/time';
-import type { Tx as TxLike } from '../_kit/transaction';
 import { recordId } from '../_kit/idempotent';
 import { handle } from '../_kit/runtime';
+import { collection } from '../_kit/store';
+import { inTransaction } from '../_kit/transaction';
 import { editableOwner } from './access';
-import { auditEntry, refuseSigned, writeAudit } from './audit';
+import { auditCard, refuseSigned } from './audit';
 import { computeOpen, cardView } from './state';
-import { CARDS, correctionsOf, liveEntries, signedCard } from './store';
+import { correctionsOf, liveEntries, signedCard } from './store';
 
 export const signCardHandler = handle(signCard, async ({ staffId, month }, ctx) => {
-  const { secretary, owner } = await editableOwner(ctx, staffId);
+  const { secretary: who, owner } = await editableOwner(ctx, staffId);
   const now = ctx.now();
   if (now.getTime() < monthWindow(month).end.getTime()) throw new AppError(POINTS_CODES.monthOpen, `${month} 月尚未结束，月末后才能签名`);
   const id = cardId(owner._id, month);
   const requestKey = ctx.requestId ? recordId(ctx, 'points.sign') : null;
   const existing = await signedCard(ctx, id);
   if (existing && requestKey && existing.requestKey === requestKey) return { card: cardView({ kind: 'signed', card: existing, corrections: await correctionsOf(ctx, id) }) };
-  if (existing) return refuseSigned(ctx, secretary.staff._id, id, owner.committeeId, 'signCard');
+  if (existing) return refuseSigned(ctx, who.actorId, id, owner.committeeId, 'signCard');
   const open = await computeOpen(ctx, owner, month);
 
   const rubric = pointsRubric();
@@ -44,26 +45,26 @@ export const signCardHandler = handle(signCard, async ({ staffId, month }, ctx) 
     total: open.result.totals.total,
     rubricId: rubric.id,
     rubricVersion: rubric.version,
-    signedBy: secretary.staff._id,
-    signedByName: secretary.staff.name,
+    signedBy: who.actorId,
+    signedByName: who.staff.name,
     signedAt: now,
     requestKey,
   };
   try {
-    await ctx.db.runTransaction(async (tx: TxLike) => {
-      await tx.collection(CARDS).add(doc);
-      await writeAudit(tx, auditEntry(ctx, secretary.staff._id, 'points.sign', doc._id, doc.committeeId, { staffId: doc.staffId, month, total: doc.total, rubricVersion: doc.rubricVersion }));
+    await inTransaction(ctx.db, async (tx) => {
+      await tx.collection('points_cards').add(doc);
+      await auditCard(tx, ctx, { actorId: who.actorId, action: 'points.sign', cardId: doc._id, committeeId: doc.committeeId, details: { staffId: doc.staffId, month, total: doc.total, rubricVersion: doc.rubricVersion } });
     });
   } catch (e) {
     // the concurrent signature won: this one is a change to a signed card
-    if (await signedCard(ctx, doc._id)) return refuseSigned(ctx, secretary.staff._id, doc._id, doc.committeeId, 'signCard');
+    if (await signedCard(ctx, doc._id)) return refuseSigned(ctx, who.actorId, doc._id, doc.committeeId, 'signCard');
     throw e;
   }
   // an entry added while this signature was being computed withdraws the signature (entries.ts checks the other order)
   const after = (await liveEntries(ctx, owner._id, month)).map((e) => e._id).sort();
   const frozen = doc.entries.map((e) => e._id).sort();
   if (after.join() !== frozen.join()) {
-    await ctx.db.collection(CARDS).doc(doc._id).remove();
+    await collection(ctx.db, 'points_cards').ref.doc(doc._id).remove();
     throw new AppError('CONFLICT', '签名时积分记录有变动，请刷新后重新签名');
   }
   return { card: cardView({ kind: 'signed', card: doc, corrections: [] }) };

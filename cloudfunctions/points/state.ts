@@ -9,8 +9,8 @@ import type { RubricResult } from '@shared/rubric/engine';
 import { cardId, cardItems, scoreCard } from '@shared/points/card';
 import { cardValuesFrom, citedDecisions as citedIds } from '@shared/points/values';
 import { monthWindow } from '@shared/time';
+import { iso } from '../_kit/iso';
 import type { ActionContext } from '../_kit/runtime';
-import { iso } from '../_kit/paging';
 import { recordCounts } from './sources';
 import { citedDecisions, correctionsOf, liveEntries, signedCard } from './store';
 

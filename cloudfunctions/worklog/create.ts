@@ -3,12 +3,12 @@
  * and to the instant the work happened; a retried request (same requestId) finds the first
  * attempt's record instead of writing a second one.
  */
-import { RECORDS, type WorkRecordDoc } from '@shared/domain/worklog';
+import type { WorkRecordDoc } from '@shared/domain/worklog';
 import { AppError } from '@shared/errors';
 import { editableUntil, occurredAtProblem } from '@shared/worklog/rules';
+import type { StaffCaller } from '../_kit/access';
 import { insertOnce, recordId } from '../_kit/idempotent';
 import type { ActionContext } from '../_kit/runtime';
-import type { CommitteeMember } from '../_kit/committee-access';
 
 type Body<D> = D extends { type: infer T extends string } ? (T extends keyof D ? D[T] : never) : never;
 export type RecordBody = { [K in WorkRecordDoc['type']]: Body<Extract<WorkRecordDoc, { type: K }>> };
@@ -21,7 +21,7 @@ export function checkOccurredAt(at: Date, now: Date, recordedAt: Date = now): vo
 
 export async function createRecord<K extends WorkRecordDoc['type']>(
   ctx: ActionContext,
-  m: CommitteeMember,
+  who: StaffCaller,
   type: K,
   at: Date,
   body: RecordBody[K],
@@ -29,10 +29,10 @@ export async function createRecord<K extends WorkRecordDoc['type']>(
   const now = ctx.now();
   checkOccurredAt(at, now);
   const id = recordId(ctx, `worklog:${type}`);
-  const doc = { type, committeeId: m.committeeId, staffId: m.staff._id, staffName: m.staff.name, at, createdAt: now, updatedAt: now, editableUntil: editableUntil(now), removedAt: null, [type]: body };
-  const { record, created } = await insertOnce(ctx, RECORDS, id, doc);
+  const doc = { type, committeeId: who.committeeId, staffId: who.actorId, staffName: who.staff.name, at, createdAt: now, updatedAt: now, editableUntil: editableUntil(now), removedAt: null, [type]: body };
+  const { record, created } = await insertOnce(ctx, 'worklog_records', id, doc);
   const stored = record as unknown as WorkRecordDoc;
   // a requestId reused for a different kind of record must not return someone else's shape
-  if (stored.type !== type || stored.staffId !== m.staff._id) throw new AppError('CONFLICT');
+  if (stored.type !== type || stored.staffId !== who.actorId) throw new AppError('CONFLICT');
   return { record: stored as Extract<WorkRecordDoc, { type: K }>, created };
 }

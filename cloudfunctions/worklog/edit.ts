@@ -4,19 +4,20 @@
  * Removal is soft: the record stays for audit and stops being listed or counted.
  */
 import { removeRecord, updateRecord } from '@shared/contracts/worklog';
-import { RECORDS, type WorkRecordDoc } from '@shared/domain/worklog';
+import type { WorkRecordDoc } from '@shared/domain/worklog';
 import { AppError } from '@shared/errors';
+import { committeeStaff, type StaffCaller } from '../_kit/access';
 import type { ActionContext } from '../_kit/runtime';
 import { handle } from '../_kit/runtime';
-import { committeeDoc, committeeMember, type CommitteeMember } from '../_kit/committee-access';
+import { collection } from '../_kit/store';
 import { checkOccurredAt } from './create';
 import { visitBody } from './records';
 import { toSummary } from './view';
 
-async function editableRecord(ctx: ActionContext, m: CommitteeMember, recordId: string): Promise<WorkRecordDoc> {
-  const doc = await committeeDoc<WorkRecordDoc>(ctx.db, RECORDS, recordId, m.committeeId);
+async function editableRecord(ctx: ActionContext, who: StaffCaller, recordId: string): Promise<WorkRecordDoc> {
+  const doc = await collection(ctx.db, 'worklog_records').byIdIn(recordId, who);
   if (doc.removedAt) throw new AppError('NOT_FOUND');
-  if (doc.staffId !== m.staff._id) throw new AppError('FORBIDDEN', '只能修改本人的工作记录');
+  if (doc.staffId !== who.actorId) throw new AppError('FORBIDDEN', '只能修改本人的工作记录');
   if (ctx.now().getTime() >= doc.editableUntil.getTime()) throw new AppError('RECORD_EDIT_CLOSED', '记录已超过 48 小时，不能再修改或删除');
   if (doc.type === 'reception' && doc.reception.confirmation.status === 'confirmed') throw new AppError('RECORD_LOCKED', '居民已确认的接待记录不能修改或删除');
   return doc;
@@ -28,8 +29,8 @@ function unchangedSince(doc: WorkRecordDoc): Record<string, unknown> {
 }
 
 export const updateRecordHandler = handle(updateRecord, async (input, ctx) => {
-  const m = await committeeMember(ctx);
-  const doc = await editableRecord(ctx, m, input.recordId);
+  const who = await committeeStaff(ctx);
+  const doc = await editableRecord(ctx, who, input.recordId);
   if (doc.type !== input.type) throw new AppError('RECORD_TYPE_MISMATCH', '记录类型不符');
   const now = ctx.now();
   const { at, ...fields } = input.type === 'visit' ? { ...visitBody(input.visit), at: input.visit.at } : input.type === 'reception' ? input.reception : input.type === 'meeting' ? input.meeting : input.activity;
@@ -37,17 +38,17 @@ export const updateRecordHandler = handle(updateRecord, async (input, ctx) => {
   // field by field, so a reception's confirmation (not part of the form) is never overwritten
   const set: Record<string, unknown> = { at, updatedAt: now };
   for (const [k, v] of Object.entries(fields)) set[`${input.type}.${k}`] = v;
-  const res = await ctx.db.collection(RECORDS).where(unchangedSince(doc)).update(set);
+  const res = await collection(ctx.db, 'worklog_records').ref.where(unchangedSince(doc)).update(set);
   if (res.updated !== 1) throw new AppError('CONFLICT');
   const updated = { ...doc, at, updatedAt: now, [doc.type]: { ...(doc as unknown as Record<string, object>)[doc.type], ...fields } } as WorkRecordDoc;
-  return toSummary(updated, m.staff._id, now);
+  return toSummary(updated, who.actorId, now);
 });
 
 export const removeRecordHandler = handle(removeRecord, async ({ recordId }, ctx) => {
-  const m = await committeeMember(ctx);
-  const doc = await editableRecord(ctx, m, recordId);
+  const who = await committeeStaff(ctx);
+  const doc = await editableRecord(ctx, who, recordId);
   const now = ctx.now();
-  const res = await ctx.db.collection(RECORDS).where(unchangedSince(doc)).update({ removedAt: now, updatedAt: now });
+  const res = await collection(ctx.db, 'worklog_records').ref.where(unchangedSince(doc)).update({ removedAt: now, updatedAt: now });
   if (res.updated !== 1) throw new AppError('CONFLICT');
   return { id: doc._id, removed: true as const };
 });

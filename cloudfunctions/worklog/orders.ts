@@ -8,13 +8,13 @@ import type { OrderEvent, OrderHistoryEntry, OrderStatus, WorkOrderDoc } from '@
 import { AppError } from '@shared/errors';
 import { localDateOf, monthWindow } from '@shared/time';
 import { dueByOf, isOverdueOpenAt, nextStatus } from '@shared/worklog/workorder';
+import { committeeStaff, secretary, type StaffCaller } from '../_kit/access';
 import { insertOnce, recordId } from '../_kit/idempotent';
+import { iso, isoOrNull } from '../_kit/iso';
 import type { ActionContext } from '../_kit/runtime';
 import { handle } from '../_kit/runtime';
-import { allCommitteeStaff, committeeDoc, committeeMember, committeeStaff, requireSecretary, type CommitteeMember } from '../_kit/committee-access';
-import { iso, isoOrNull, readPage } from '../_kit/paging';
-
-export const ORDERS = 'worklog_orders';
+import { activeStaffByIds, allCommitteeStaff } from '../_kit/staff-directory';
+import { collection } from '../_kit/store';
 
 const STATUS_LABEL: Record<OrderStatus, string> = { reported: '待指派', assigned: '处置中', handled: '已处置', closed: '已结案' };
 const EVENT_LABEL: Record<Exclude<OrderEvent, 'report'>, string> = { assign: '指派', reassign: '改派', handle: '提交处置', return: '退回', close: '结案', reopen: '重新打开' };
@@ -45,17 +45,17 @@ async function staffNames(ctx: ActionContext, committeeId: string): Promise<Map<
 }
 
 export const reportIssueHandler = handle(reportIssue, async (input, ctx) => {
-  const m = await committeeMember(ctx);
+  const who = await committeeStaff(ctx);
   const now = ctx.now();
   if (input.dueDate < localDateOf(now)) throw new AppError('ORDER_DUE_INVALID', '完成期限不能早于今天');
   const id = recordId(ctx, 'worklog:order');
-  const entry: StoredEntry = { event: 'report', from: null, to: 'reported', by: m.staff._id, at: now, note: null, assigneeId: null };
+  const entry: StoredEntry = { event: 'report', from: null, to: 'reported', by: who.actorId, at: now, note: null, assigneeId: null };
   const doc: Omit<WorkOrderDoc, '_id'> = {
-    committeeId: m.committeeId,
+    committeeId: who.committeeId,
     title: input.title,
     description: input.description,
     place: input.place,
-    reportedBy: m.staff._id,
+    reportedBy: who.actorId,
     reportedAt: now,
     assigneeId: null,
     status: 'reported',
@@ -67,9 +67,9 @@ export const reportIssueHandler = handle(reportIssue, async (input, ctx) => {
     history: [entry],
     version: 1,
   };
-  const { record } = await insertOnce(ctx, ORDERS, id, doc);
-  if (record.reportedBy !== m.staff._id) throw new AppError('CONFLICT');
-  return toOrder(record, now, await staffNames(ctx, m.committeeId));
+  const { record } = await insertOnce(ctx, 'worklog_orders', id, doc);
+  if (record.reportedBy !== who.actorId) throw new AppError('CONFLICT');
+  return toOrder(record, now, await staffNames(ctx, who.committeeId));
 });
 
 interface Step {
@@ -84,91 +84,91 @@ interface Step {
  * Applies one transition. A retry of the same request (same requestId) finds its own history
  * entry and answers the order as it is instead of failing on the changed status.
  */
-async function transition(ctx: ActionContext, m: CommitteeMember, orderId: string, version: number | undefined, decide: (doc: WorkOrderDoc, now: Date) => Promise<Step> | Step): Promise<WorkOrderOut> {
-  const doc = await committeeDoc<WorkOrderDoc>(ctx.db, ORDERS, orderId, m.committeeId);
+async function transition(ctx: ActionContext, who: StaffCaller, orderId: string, version: number | undefined, decide: (doc: WorkOrderDoc, now: Date) => Promise<Step> | Step): Promise<WorkOrderOut> {
+  const orders = collection(ctx.db, 'worklog_orders');
+  const doc = await orders.byIdIn(orderId, who);
   const now = ctx.now();
   const requestKey = ctx.requestId ? recordId(ctx, `worklog:order:${orderId}`) : null;
-  if (requestKey && (doc.history as StoredEntry[]).some((h) => h.requestKey === requestKey)) return toOrder(doc, now, await staffNames(ctx, m.committeeId));
+  if (requestKey && (doc.history as StoredEntry[]).some((h) => h.requestKey === requestKey)) return toOrder(doc, now, await staffNames(ctx, who.committeeId));
   if (version !== undefined && version !== doc.version) throw new AppError('CONFLICT');
   const step = await decide(doc, now);
   const to = nextStatus(doc.status, step.event);
   if (!to) throw new AppError('ORDER_TRANSITION_INVALID', `工单当前为「${STATUS_LABEL[doc.status]}」，不能${EVENT_LABEL[step.event]}`);
-  const entry: StoredEntry = { event: step.event, from: doc.status, to, by: m.staff._id, at: now, note: step.note, assigneeId: step.assigneeId ?? null, requestKey };
+  const entry: StoredEntry = { event: step.event, from: doc.status, to, by: who.actorId, at: now, note: step.note, assigneeId: step.assigneeId ?? null, requestKey };
   const next: WorkOrderDoc = { ...doc, ...step.patch, status: to, history: [...doc.history, entry], lastEventAt: now, version: doc.version + 1 };
-  const res = await ctx.db
-    .collection(ORDERS)
+  const res = await orders.ref
     .where({ _id: doc._id, version: doc.version })
     .update({ ...step.patch, status: to, history: next.history, lastEventAt: now, version: next.version });
   if (res.updated !== 1) throw new AppError('CONFLICT');
-  return toOrder(next, now, await staffNames(ctx, m.committeeId));
+  return toOrder(next, now, await staffNames(ctx, who.committeeId));
 }
 
-function requireReporterOrSecretary(m: CommitteeMember, doc: WorkOrderDoc): void {
-  if (!m.isSecretary && doc.reportedBy !== m.staff._id) throw new AppError('FORBIDDEN', '只有书记或上报人可以进行此操作');
+function requireReporterOrSecretary(who: StaffCaller, doc: WorkOrderDoc): void {
+  if (!who.isSecretary && doc.reportedBy !== who.actorId) throw new AppError('FORBIDDEN', '只有书记或上报人可以进行此操作');
 }
 
 export const assignIssueHandler = handle(assignIssue, async ({ orderId, version, assigneeId }, ctx) => {
-  const m = await requireSecretary(ctx);
-  return transition(ctx, m, orderId, version, async (doc) => {
+  const who = await secretary(ctx);
+  return transition(ctx, who, orderId, version, async (doc) => {
     if (doc.status === 'assigned' && doc.assigneeId === assigneeId) throw new AppError('ORDER_TRANSITION_INVALID', '工单已指派给该工作人员');
-    await committeeStaff(ctx.db, m.committeeId, [assigneeId]);
+    await activeStaffByIds(ctx.db, who.committeeId, [assigneeId]);
     return { event: doc.status === 'assigned' ? 'reassign' : 'assign', note: null, assigneeId, patch: { assigneeId } };
   });
 });
 
 export const handleIssueHandler = handle(handleIssue, async ({ orderId, version, resolution }, ctx) => {
-  const m = await committeeMember(ctx);
-  return transition(ctx, m, orderId, version, (doc) => {
-    if (doc.status === 'assigned' && doc.assigneeId !== m.staff._id) throw new AppError('FORBIDDEN', '只有被指派人可以提交处置结果');
+  const who = await committeeStaff(ctx);
+  return transition(ctx, who, orderId, version, (doc) => {
+    if (doc.status === 'assigned' && doc.assigneeId !== who.actorId) throw new AppError('FORBIDDEN', '只有被指派人可以提交处置结果');
     return { event: 'handle', note: resolution, patch: { resolution } };
   });
 });
 
 export const returnIssueHandler = handle(returnIssue, async ({ orderId, version, reason }, ctx) => {
-  const m = await committeeMember(ctx);
-  return transition(ctx, m, orderId, version, (doc) => {
-    requireReporterOrSecretary(m, doc);
+  const who = await committeeStaff(ctx);
+  return transition(ctx, who, orderId, version, (doc) => {
+    requireReporterOrSecretary(who, doc);
     return { event: 'return', note: reason, patch: {} };
   });
 });
 
 export const closeIssueHandler = handle(closeIssue, async ({ orderId, version, note }, ctx) => {
-  const m = await committeeMember(ctx);
-  return transition(ctx, m, orderId, version, (doc, now) => {
-    requireReporterOrSecretary(m, doc);
+  const who = await committeeStaff(ctx);
+  return transition(ctx, who, orderId, version, (doc, now) => {
+    requireReporterOrSecretary(who, doc);
     // the same instant as the history entry, which the month counts replay
     return { event: 'close', note, patch: { closedAt: now } };
   });
 });
 
 export const reopenIssueHandler = handle(reopenIssue, async ({ orderId, version, reason }, ctx) => {
-  const m = await requireSecretary(ctx);
-  return transition(ctx, m, orderId, version, () => ({ event: 'reopen', note: reason, patch: { closedAt: null } }));
+  const who = await secretary(ctx);
+  return transition(ctx, who, orderId, version, () => ({ event: 'reopen', note: reason, patch: { closedAt: null } }));
 });
 
 export const getIssueHandler = handle(getIssue, async ({ orderId }, ctx) => {
-  const m = await committeeMember(ctx);
-  const doc = await committeeDoc<WorkOrderDoc>(ctx.db, ORDERS, orderId, m.committeeId);
-  return toOrder(doc, ctx.now(), await staffNames(ctx, m.committeeId));
+  const who = await committeeStaff(ctx);
+  const doc = await collection(ctx.db, 'worklog_orders').byIdIn(orderId, who);
+  return toOrder(doc, ctx.now(), await staffNames(ctx, who.committeeId));
 });
 
 /** Work orders are the committee's shared business: any of its staff may list them. */
 export const listIssuesHandler = handle(listIssues, async (input, ctx) => {
-  const m = await committeeMember(ctx);
+  const who = await committeeStaff(ctx);
   const _ = ctx.db.command;
   const w = input.month ? monthWindow(input.month) : null;
   const where = {
-    committeeId: m.committeeId,
+    committeeId: who.committeeId,
     ...(input.status ? { status: input.status } : {}),
-    ...(input.assignedToMe ? { assigneeId: m.staff._id } : {}),
+    ...(input.assignedToMe ? { assigneeId: who.actorId } : {}),
     ...(w ? { reportedAt: _.gte(w.start).and(_.lt(w.end)) } : {}),
   };
-  const coll = ctx.db.collection(ORDERS);
-  const [{ rows, nextOffset }, count, names] = await Promise.all([
-    readPage<WorkOrderDoc>(coll.where(where).orderBy('reportedAt', 'desc').orderBy('_id', 'desc'), input.offset, input.limit),
-    coll.where(where).count(),
-    staffNames(ctx, m.committeeId),
+  const orders = collection(ctx.db, 'worklog_orders');
+  const [page, total, names] = await Promise.all([
+    orders.page((c) => c.where(where).orderBy('reportedAt', 'desc').orderBy('_id', 'desc'), input),
+    orders.count(where),
+    staffNames(ctx, who.committeeId),
   ]);
   const now = ctx.now();
-  return { items: rows.map((d) => toOrder(d, now, names)), total: count.total ?? 0, nextOffset };
+  return { items: page.items.map((d) => toOrder(d, now, names)), total, nextOffset: page.nextOffset };
 });

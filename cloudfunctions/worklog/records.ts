@@ -3,8 +3,8 @@ import type { z } from 'zod';
 import { createActivity, createMeeting, createVisit, type visitInput } from '@shared/contracts/worklog';
 import type { VisitFields } from '@shared/domain/worklog';
 import { householdKeyOf } from '@shared/worklog/household';
+import { committeeStaff } from '../_kit/access';
 import { handle } from '../_kit/runtime';
-import { committeeMember } from '../_kit/committee-access';
 import { createRecord } from './create';
 import { toSummary } from './view';
 
@@ -15,19 +15,19 @@ export function visitBody(input: z.output<typeof visitInput>): VisitFields {
 }
 
 export const createVisitHandler = handle(createVisit, async (input, ctx) => {
-  const m = await committeeMember(ctx);
-  const { record } = await createRecord(ctx, m, 'visit', input.at, visitBody(input));
-  return toSummary(record, m.staff._id, ctx.now());
+  const who = await committeeStaff(ctx);
+  const { record } = await createRecord(ctx, who, 'visit', input.at, visitBody(input));
+  return toSummary(record, who.actorId, ctx.now());
 });
 
 export const createMeetingHandler = handle(createMeeting, async ({ at, ...meeting }, ctx) => {
-  const m = await committeeMember(ctx);
-  const { record } = await createRecord(ctx, m, 'meeting', at, meeting);
-  return toSummary(record, m.staff._id, ctx.now());
+  const who = await committeeStaff(ctx);
+  const { record } = await createRecord(ctx, who, 'meeting', at, meeting);
+  return toSummary(record, who.actorId, ctx.now());
 });
 
 export const createActivityHandler = handle(createActivity, async ({ at, ...activity }, ctx) => {
-  const m = await committeeMember(ctx);
-  const { record } = await createRecord(ctx, m, 'activity', at, activity);
-  return toSummary(record, m.staff._id, ctx.now());
+  const who = await committeeStaff(ctx);
+  const { record } = await createRecord(ctx, who, 'activity', at, activity);
+  return toSummary(record, who.actorId, ctx.now());
 });

@@ -4,7 +4,7 @@ import type { RecordSummary, recordDetail } from '@shared/contracts/worklog';
 import type { WorkRecordDoc } from '@shared/domain/worklog';
 import { maskName } from '@shared/privacy/mask';
 import { localDateOf } from '@shared/time';
-import { iso, isoOrNull } from '../_kit/paging';
+import { iso, isoOrNull } from '../_kit/iso';
 
 function place(building: string | null, room: string | null): string | null {
   const p = [building, room].filter(Boolean).join(' ');

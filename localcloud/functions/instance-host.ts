@@ -20,7 +20,8 @@ try {
   send({ type: 'load-error', message: e instanceof Error ? e.message : String(e) });
 }
 
-process.on('message', async (msg: InvokeMessage) => {
+/** Runs one invocation and replies with its result or its error; it never rejects. */
+async function invoke(msg: InvokeMessage): Promise<void> {
   if (msg.type !== 'invoke' || !main) return;
   const previous: Record<string, string | undefined> = {};
   for (const [k, v] of Object.entries(msg.env)) {
@@ -38,4 +39,6 @@ process.on('message', async (msg: InvokeMessage) => {
       else process.env[k] = v;
     }
   }
-});
+}
+
+process.on('message', (msg: InvokeMessage) => void invoke(msg));

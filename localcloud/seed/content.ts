@@ -5,6 +5,7 @@
  * fixed and a second run is a no-op; times are relative to the seeding, so the activity lies ahead.
  */
 import type { Database } from '../../cloudfunctions/_kit/cloud';
+import { collection } from '../../cloudfunctions/_kit/store';
 import { memberKey } from '../../cloudfunctions/content/member-key';
 import type { CommentDoc, NoticeDoc, NoticeReadDoc, OutcomeDoc, PartyPostDoc, TopicDoc } from '../../shared/domain/content';
 import { localDateOf, startOfLocalDate } from '../../shared/time';
@@ -143,8 +144,7 @@ function topics(now: number): { topics: TopicDoc[]; outcome: OutcomeDoc } {
 }
 
 export async function seedContent(db: Database, now: number = Date.now()): Promise<{ seeded: boolean; counts: Record<string, number> }> {
-  const existing = await db.collection('party_posts').doc(MARKER).get();
-  if (((existing.data as unknown[] | undefined) ?? []).length > 0) return { seeded: false, counts: {} };
+  if (await collection(db, 'party_posts').byId(MARKER)) return { seeded: false, counts: {} };
   const t = topics(now);
   const read: NoticeReadDoc = { _id: memberKey('demo-notice-pinned', RESIDENT.openid), noticeId: 'demo-notice-pinned', committeeId: COMMITTEE, openid: RESIDENT.openid, at: new Date(now - DAY), viaShareId: null, groupId: null };
   const comment: CommentDoc = {

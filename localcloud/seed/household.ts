@@ -12,14 +12,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from '../../cloudfunctions/_kit/cloud';
+import { collection } from '../../cloudfunctions/_kit/store';
 import { loadPiiKeys } from '../../cloudfunctions/_kit/pii';
 import { importRegisterBuffer } from '../../cloudfunctions/household/register-import';
 import { runJob } from '../../cloudfunctions/household/import-job';
 import { householdDocId } from '../../cloudfunctions/household/ids';
 import { joinHousehold } from '../../cloudfunctions/household/membership';
-import type { PersonDoc } from '../../shared/domain/household';
-import type { CommitteeDoc } from '../../shared/domain/regions';
-import type { UserDoc } from '../../shared/domain/people';
 
 export const SAMPLE_REGISTER = path.join(__dirname, '..', '..', 'docs', 'samples', 'register-sample.csv');
 export const DEMO_REGISTER_COMMITTEE = 'committee-310107005001';
@@ -28,7 +26,7 @@ export const DEMO_MEMBER = { openid: 'dev-openid-resident-zhou', householdId: '3
 export async function seedHousehold(db: Database, env: Record<string, string | undefined>): Promise<{ seeded: boolean; households: number; persons: number }> {
   const existing = await db.collection('households').where({ committeeId: DEMO_REGISTER_COMMITTEE }).count();
   if (existing.total > 0) return { seeded: false, households: 0, persons: 0 };
-  const committee = ((await db.collection('committees').doc(DEMO_REGISTER_COMMITTEE).get()).data as CommitteeDoc[])[0];
+  const committee = await collection(db, 'committees').byId(DEMO_REGISTER_COMMITTEE);
   if (!committee) throw new Error(`seedHousehold: ${DEMO_REGISTER_COMMITTEE} is missing; run seedDemo first`);
 
   // no time budget: the seed is not a function call, it simply runs the job to the end
@@ -38,9 +36,9 @@ export async function seedHousehold(db: Database, env: Record<string, string | u
   let progress = report.job;
   while (progress.status !== 'done') progress = await runJob(deps, progress.jobId);
 
-  const user = ((await db.collection('users').where({ openid: DEMO_MEMBER.openid }).limit(1).get()).data as UserDoc[])[0];
+  const user = await collection(db, 'users').first({ openid: DEMO_MEMBER.openid });
   const hid = householdDocId(committee._id, DEMO_MEMBER.householdId);
-  const person = ((await db.collection('persons').where({ householdDocId: hid, name: DEMO_MEMBER.name }).limit(1).get()).data as PersonDoc[])[0];
+  const person = await collection(db, 'persons').first({ householdDocId: hid, name: DEMO_MEMBER.name });
   if (user && person) await joinHousehold(db, { user, householdDocId: hid, via: 'claim', personId: person._id, ticket: null, now: new Date() });
   return { seeded: true, households: progress.total, persons: progress.persons };
 }

@@ -11,6 +11,7 @@
 import { householdDocId } from '../../cloudfunctions/household/ids';
 import { DEMO_MEMBER, DEMO_REGISTER_COMMITTEE } from './household';
 import type { Database } from '../../cloudfunctions/_kit/cloud';
+import { collection } from '../../cloudfunctions/_kit/store';
 import type { QuestionDoc, QuestionNotify } from '../../shared/domain/inbox';
 import { newQuestion } from '../../shared/inbox';
 import { demoDistrict } from './demo-district';
@@ -20,8 +21,7 @@ const ASKER = 'dev-openid-resident-zhou';
 const FIRST_ID = 'inbox-demo-1';
 
 export async function seedInbox(db: Database, now: Date = new Date()): Promise<{ seeded: boolean; count: number }> {
-  const existing = await db.collection('inbox_questions').doc(FIRST_ID).get();
-  if ((existing.data as unknown[]).length) return { seeded: false, count: 0 };
+  if (await collection(db, 'inbox_questions').byId(FIRST_ID)) return { seeded: false, count: 0 };
 
   const home = demoDistrict.home;
   const at = (hoursAgo: number) => new Date(now.getTime() - hoursAgo * HOUR);

@@ -5,6 +5,7 @@
  * sign-off can be tried. Runs once: an existing first entry means it has run.
  */
 import type { Database } from '../../cloudfunctions/_kit/cloud';
+import { collection } from '../../cloudfunctions/_kit/store';
 import type { EntryPayload, PointsEntryDoc } from '../../shared/domain/points';
 import { dayjs, localMonthOf, monthWindow, SHANGHAI } from '../../shared/time';
 import { demoDistrict } from './demo-district';
@@ -12,8 +13,7 @@ import { demoDistrict } from './demo-district';
 const FIRST_ID = 'points-demo-1';
 
 export async function seedPoints(db: Database, now: Date = new Date()): Promise<{ seeded: boolean; count: number }> {
-  const existing = await db.collection('points_entries').doc(FIRST_ID).get();
-  if ((existing.data as unknown[]).length) return { seeded: false, count: 0 };
+  if (await collection(db, 'points_entries').byId(FIRST_ID)) return { seeded: false, count: 0 };
 
   const month = localMonthOf(dayjs(now).tz(SHANGHAI).subtract(1, 'month').toDate());
   const { from } = monthWindow(month);

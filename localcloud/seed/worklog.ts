@@ -5,6 +5,7 @@
  *   await seedDemo(db); await seedWorklog(db, new Date());
  */
 import type { Database } from '../../cloudfunctions/_kit/cloud';
+import { collection } from '../../cloudfunctions/_kit/store';
 import type { ShiftDoc } from '../../shared/domain/roster';
 import type { OrderHistoryEntry, OrderStatus, VisitKind, WorkOrderDoc, WorkRecordDoc } from '../../shared/domain/worklog';
 import { calendarDay } from '../../shared/roster/calendar';
@@ -186,8 +187,7 @@ function shifts(now: Date): ShiftDoc[] {
 }
 
 export async function seedWorklog(db: Database, now: Date): Promise<{ seeded: boolean; counts: Record<string, number> }> {
-  const existing = await db.collection('worklog_records').doc('seed-wl-meeting-0').get();
-  if ((existing.data as unknown[] | undefined)?.length) return { seeded: false, counts: {} };
+  if (await collection(db, 'worklog_records').byId('seed-wl-meeting-0')) return { seeded: false, counts: {} };
   const batches: [string, object[]][] = [
     ['worklog_records', records(now)],
     ['worklog_orders', orders(now)],

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type http from 'node:http';
 import { z } from 'zod';
-import { FileStore } from './file-store';
+import type { FileStore } from './file-store';
 
 const UPLOAD_URL_TTL_MS = 10 * 60 * 1000;
 const MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
@@ -29,6 +29,13 @@ export class StorageError extends Error {
   }
 }
 
+/** The request body as the action's schema reads it, or INVALID_PARAM naming what is wrong. */
+function parse<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new StorageError('INVALID_PARAM', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  return parsed.data;
+}
+
 export class StorageApi {
   constructor(
     readonly files: FileStore,
@@ -37,16 +44,14 @@ export class StorageApi {
 
   /** Answers one `storage.*` action's `data`; throws StorageError for a bad request. */
   handle(action: StorageAction, body: unknown): unknown {
-    const parsed = actions[action].safeParse(body);
-    if (!parsed.success) throw new StorageError('INVALID_PARAM', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
     switch (action) {
       case 'storage.getUploadMetadata':
-        return this.uploadMetadata((parsed.data as z.infer<(typeof actions)['storage.getUploadMetadata']>).path);
+        return this.uploadMetadata(parse(actions[action], body).path);
       case 'storage.batchGetDownloadUrl':
-        return { download_list: (parsed.data as z.infer<(typeof actions)['storage.batchGetDownloadUrl']>).file_list.map((f) => this.downloadUrl(f.fileid, f.max_age ?? 7200)) };
+        return { download_list: parse(actions[action], body).file_list.map((f) => this.downloadUrl(f.fileid, f.max_age ?? 7200)) };
       case 'storage.batchDeleteFile':
         return {
-          delete_list: (parsed.data as z.infer<(typeof actions)['storage.batchDeleteFile']>).fileid_list.map((fileID) => {
+          delete_list: parse(actions[action], body).fileid_list.map((fileID) => {
             const cloudPath = this.files.cloudPathOf(fileID);
             return cloudPath && this.files.remove(cloudPath) ? { fileID, code: 'SUCCESS' } : { fileID, code: 'STORAGE_FILE_NONEXIST', message: '文件不存在' };
           }),

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { defineAction } from '../contract';
+import { instantOutput } from './common';
 
 /** Bump when the notice text changes: everyone is asked again. */
 export const PRIVACY_NOTICE_VERSION = '2026-09';
@@ -14,5 +15,5 @@ export const consent = defineAction(
   'auth',
   'consent',
   z.object({ version: z.string().min(1).max(20) }).strict(),
-  z.object({ version: z.string(), at: z.iso.datetime({ offset: true }) }),
+  z.object({ version: z.string(), at: instantOutput }),
 );

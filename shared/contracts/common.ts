@@ -61,11 +61,13 @@ export const pageInput = {
 export type PageRequest = { offset: number; limit: number };
 
 /** A page of `item`; `extra` adds list-level fields (a total, a summary) beside items. */
-export function pageOf<T extends z.ZodType, E extends z.ZodRawShape = {}>(item: T, extra?: E) {
+export function pageOf<T extends z.ZodType>(item: T): z.ZodObject<{ items: z.ZodArray<T>; nextOffset: z.ZodNullable<z.ZodNumber> }>;
+export function pageOf<T extends z.ZodType, E extends z.ZodRawShape>(item: T, extra: E): z.ZodObject<{ items: z.ZodArray<T>; nextOffset: z.ZodNullable<z.ZodNumber> } & E>;
+export function pageOf(item: z.ZodType, extra: z.ZodRawShape = {}) {
   return z.object({
     items: z.array(item),
     /** offset of the next page, null when this page is the last */
     nextOffset: z.number().int().nullable(),
-    ...(extra ?? ({} as E)),
+    ...extra,
   });
 }

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { defineAction } from '../contract';
+import { newNoticeScheduleIssues } from '../content/notice-schedule';
 import { id, instantInput, instantOutput, pageInput, pageOf, text } from './common';
 
 export const publishNotice = defineAction(
@@ -21,7 +22,10 @@ export const publishNotice = defineAction(
       pinned: z.boolean().default(false),
     })
     .strict()
-    .refine((n) => !n.expiresAt || !n.publishAt || n.expiresAt.getTime() > n.publishAt.getTime(), { message: '过期时间应晚于发布时间', path: ['expiresAt'] }),
+    // the rules between the two times; those against the clock are the handler's and the form's
+    .superRefine((n, ctx) => {
+      for (const i of newNoticeScheduleIssues(n)) ctx.addIssue({ code: 'custom', message: i.message, path: [i.path] });
+    }),
   z.object({ id: z.string() }),
 );
 

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { defineAction } from '../contract';
+import { id } from './common';
 
 /** Issues shown per severity in one answer; the counts are always complete. */
 export const ISSUES_SHOWN_PER_SEVERITY = 100;
@@ -47,7 +48,7 @@ export const importRegister = defineAction(
       /** the uploaded file's name, to refuse a legacy .xls clearly */
       filename: z.string().trim().max(200).optional(),
       /** staff import their own committee; a district liaison names one of the district */
-      committeeId: z.string().min(1).max(64).optional(),
+      committeeId: id.optional(),
       /**
        * full (default): the file is the committee's whole register, households it no longer lists
        * leave the register; partial: a file split by grid or building, other households untouched.
@@ -68,4 +69,4 @@ export const importRegister = defineAction(
 
 export const IMPORT_CODES = { running: 'HOUSEHOLD_IMPORT_RUNNING' } as const;
 
-export const continueImport = defineAction('household', 'continueImport', z.object({ jobId: z.string().min(1).max(64) }).strict(), importProgress);
+export const continueImport = defineAction('household', 'continueImport', z.object({ jobId: id }).strict(), importProgress);

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { defineAction } from '../contract';
 import { ID_CLAIM_SUFFIX_LENGTH, normalizeIdSuffix } from '../privacy';
+import { id, instantOutput, pageInput, pageOf, text } from './common';
 
 export const HOUSEHOLD_CODES = {
   claimFailed: 'HOUSEHOLD_CLAIM_FAILED',
@@ -18,8 +19,8 @@ export const HOUSEHOLD_CODES = {
   inviteInvalid: 'HOUSEHOLD_INVITE_INVALID',
 } as const;
 
-const instant = z.iso.datetime({ offset: true });
-const text = (label: string, max: number) => z.string().trim().min(1, `请填写${label}`).max(max, `${label}不能超过${max}个字`);
+/** The committee a resident picked in sign-up. */
+const chosenCommittee = z.string().min(1, '请选择居委会').max(64, '编号不正确');
 
 export const committeeRef = z.object({ id: z.string(), name: z.string(), street: z.string().nullable() });
 
@@ -28,7 +29,7 @@ export const myHousehold = z.object({
   building: z.string().nullable(),
   room: z.string().nullable(),
   onCloud: z.boolean(),
-  onCloudAt: instant.nullable(),
+  onCloudAt: instantOutput.nullable(),
   verifiedCount: z.number().int(),
   via: z.enum(['claim', 'code', 'invite']),
   /** register members; names masked except the caller's own, never ID or phone */
@@ -48,7 +49,7 @@ export const claimHousehold = defineAction(
   'claim',
   z
     .object({
-      committeeId: z.string().min(1, '请选择居委会').max(64),
+      committeeId: chosenCommittee,
       building: text('楼号', 64),
       room: text('室号', 32),
       name: text('姓名', 30),
@@ -84,7 +85,7 @@ export const requestCheck = defineAction(
   'requestCheck',
   z
     .object({
-      committeeId: z.string().min(1, '请选择居委会').max(64),
+      committeeId: chosenCommittee,
       building: text('楼号', 64),
       room: text('室号', 32),
       name: text('姓名', 30),
@@ -96,7 +97,7 @@ export const requestCheck = defineAction(
 
 export const myHouseholdQuery = defineAction('household', 'mine', z.object({}).strict(), z.object({ household: myHousehold.nullable() }));
 
-export const createInvite = defineAction('household', 'createInvite', z.object({}).strict(), z.object({ token: z.string(), expiresAt: instant }));
+export const createInvite = defineAction('household', 'createInvite', z.object({}).strict(), z.object({ token: z.string(), expiresAt: instantOutput }));
 
 export const INVITE_TOKEN = /^[A-Za-z0-9_-]{22}$/;
 
@@ -114,7 +115,7 @@ export const issueCode = defineAction(
   'household',
   'issueCode',
   z.object({ householdId: text('户编号', 64) }).strict(),
-  z.object({ code: z.string(), expiresAt: instant, building: z.string().nullable(), room: z.string().nullable() }),
+  z.object({ code: z.string(), expiresAt: instantOutput, building: z.string().nullable(), room: z.string().nullable() }),
 );
 
 export const checkRequestView = z.object({
@@ -124,15 +125,15 @@ export const checkRequestView = z.object({
   name: z.string(),
   note: z.string(),
   status: z.enum(['open', 'resolved']),
-  createdAt: instant,
+  createdAt: instantOutput,
 });
 
 /** Staff: residents' requests to check their details, newest first. */
 export const listChecks = defineAction(
   'household',
   'listChecks',
-  z.object({ status: z.enum(['open', 'resolved']).default('open'), page: z.number().int().min(0).max(1000).default(0) }).strict(),
-  z.object({ items: z.array(checkRequestView), hasMore: z.boolean() }),
+  z.object({ status: z.enum(['open', 'resolved']).default('open'), ...pageInput }).strict(),
+  pageOf(checkRequestView),
 );
 
-export const resolveCheck = defineAction('household', 'resolveCheck', z.object({ id: z.string().min(1).max(64) }).strict(), z.object({ resolved: z.literal(true) }));
+export const resolveCheck = defineAction('household', 'resolveCheck', z.object({ id }).strict(), z.object({ resolved: z.literal(true) }));

@@ -42,7 +42,7 @@ export const questionView = z.object({
 export type QuestionView = z.infer<typeof questionView>;
 
 const one = z.object({ question: questionView });
-const list = pageOf(questionView).extend({ total: z.number().int() });
+const total = z.number().int();
 
 /** A resident asks their committee. Send a requestId: a retried ask creates one question. */
 export const ask = defineAction(
@@ -53,7 +53,7 @@ export const ask = defineAction(
 );
 
 /** The caller's own questions, newest first. */
-export const myQuestions = defineAction('inbox', 'myQuestions', z.object({ ...pageInput }).strict(), list);
+export const myQuestions = defineAction('inbox', 'myQuestions', z.object({ ...pageInput }).strict(), pageOf(questionView, { total }));
 
 /** One question: the asker or staff of its committee. */
 export const getQuestion = defineAction('inbox', 'getQuestion', z.object({ id }).strict(), one);
@@ -66,7 +66,7 @@ export const staffInbox = defineAction(
   'inbox',
   'staffInbox',
   z.object({ status: z.enum(['all', ...QUESTION_STATUSES]).default('all'), ...pageInput }).strict(),
-  list.extend({ openCount: z.number().int(), overdueCount: z.number().int() }),
+  pageOf(questionView, { total, openCount: z.number().int(), overdueCount: z.number().int() }),
 );
 
 /** `complete: false` is an interim reply ("正在核实"); a complete answer closes the question. */

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { defineAction } from '../contract';
 import { EXCLUSION_KINDS, SCOPE_LEVELS } from '../domain/metrics';
 import { INIT_ITEMS } from '../metrics/checklist';
-import { cloudFileId, instantOutput, localDate, text } from './common';
+import { cloudFileId, instantOutput, localDate, pageInput, pageOf, text } from './common';
 
 const id = z.string().regex(/^[\w-]{1,64}$/, '标识不正确');
 export const scopeInput = z.strictObject({ level: z.enum(SCOPE_LEVELS), id });
@@ -51,8 +51,8 @@ export const runDistrict = defineAction('metrics', 'runDistrict', z.strictObject
 export const listSnapshots = defineAction(
   'metrics',
   'listSnapshots',
-  z.strictObject({ scope: scopeInput, offset: z.number().int().min(0).max(10_000).default(0), limit: z.number().int().min(1).max(50).default(20) }),
-  z.object({ items: z.array(snapshotSummary), nextOffset: z.number().int().nullable() }),
+  z.strictObject({ scope: scopeInput, ...pageInput }),
+  pageOf(snapshotSummary),
 );
 
 export const exclusionOut = z.object({

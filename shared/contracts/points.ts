@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { defineAction } from '../contract';
 import { CORRECTABLE_COUNTS, cardValues, complaintPoints, disputePoints, entryPayload, evidenceInput, evidenceView, localMonth, pointsId } from './points-fields';
-import { cloudFileId, instantOutput, localDate, text } from './common';
+import { cloudFileId, instantOutput, localDate, pageInput, pageOf, text } from './common';
 
 export const POINTS_CODES = {
   signed: 'CARD_SIGNED',
@@ -172,6 +172,6 @@ export const recordDecision = defineAction(
 export const listDecisions = defineAction(
   'points',
   'listDecisions',
-  z.object({ offset: z.number().int().min(0).max(10_000).default(0), limit: z.number().int().min(1).max(50).default(20) }).strict(),
-  z.object({ items: z.array(decisionView), nextOffset: z.number().int().nullable() }),
+  z.object({ ...pageInput }).strict(),
+  pageOf(decisionView),
 );

@@ -3,9 +3,6 @@
  * replies, the hand-overs and the rating live on it, so a question reads and changes as a unit.
  */
 
-/** Collection name: the points card reads it too, so it lives with the shape, not in the inbox function. */
-export const QUESTIONS = 'inbox_questions';
-
 export const QUESTION_STATUSES = ['open', 'answered'] as const;
 export type QuestionStatus = (typeof QUESTION_STATUSES)[number];
 

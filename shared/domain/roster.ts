@@ -4,9 +4,6 @@
  * queries on scalar fields.
  */
 
-/** Collection name: the worklog summary, the inbox and the points card read it too. */
-export const SHIFTS = 'roster_shifts';
-
 /** Kinds of calendar day (the contracts name them; shared/roster/calendar.ts decides them). */
 export const DAY_TYPES = ['workday', 'weekend', 'holiday', 'adjusted_workday'] as const;
 export type DayType = (typeof DAY_TYPES)[number];

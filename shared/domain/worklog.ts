@@ -3,9 +3,6 @@
  * record is bound server-side to a committee, a staff member and an instant.
  */
 
-/** Collection name: the points card reads it too, so it lives with the shape, not in the worklog function. */
-export const RECORDS = 'worklog_records';
-
 export const RECORD_TYPES = ['visit', 'reception', 'meeting', 'activity'] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 

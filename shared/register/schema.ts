@@ -7,7 +7,7 @@
  * entered or corrected by staff.
  */
 import { z } from 'zod';
-import { ID_NUMBER_REASONS, validateIdNumber, type Gender } from '../privacy/id-number';
+import { validateIdNumber, type Gender } from '../privacy/id-number';
 import { normalizePhone, type NormalizedPhone } from '../privacy/phone';
 import { localDateOf } from '../time';
 import type { RegisterFieldKey } from './columns';

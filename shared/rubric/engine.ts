@@ -86,9 +86,9 @@ const clamp = (x: Q, b: Bounds): Q => {
   return y;
 };
 const dec = (x?: number): Q | null => (x === undefined ? null : R.fromDecimal(x));
-const assessmentError = (path: string, message: string): never => {
+function assessmentError(path: string, message: string): never {
   throw new AppError('RUBRIC_ASSESSMENT_INVALID', `指标 ${path}：${message}`, { path });
-};
+}
 
 class Scorer {
   private readonly step: Q;
@@ -108,7 +108,7 @@ class Scorer {
     for (const [path, a] of Object.entries(inputs.assessments ?? {})) {
       const res = assessmentSchema.safeParse(a);
       if (!res.success) assessmentError(path, res.error.issues.map((i) => `${i.path.join('.') || '(根)'}: ${i.message}`).join('；'));
-      this.assessments[path] = res.data as Assessment;
+      this.assessments[path] = res.data;
     }
   }
 

@@ -56,9 +56,9 @@ export const inputsSchema = z.strictObject({
 
 export type Normalized = { type: 'numeric'; value: Q } | { type: 'boolean'; value: boolean } | { type: 'option'; value: string } | { type: 'instances'; value: { points: Q; raw: InstanceValue }[] };
 
-const fail = (key: string, message: string): never => {
+function fail(key: string, message: string): never {
   throw new AppError('RUBRIC_INPUT_INVALID', `输入 ${key}：${message}`, { key });
-};
+}
 
 function numeric(key: string, decl: InputDecl, raw: unknown): Q {
   let v: Q;
@@ -66,11 +66,11 @@ function numeric(key: string, decl: InputDecl, raw: unknown): Q {
     if (typeof raw === 'object' && raw !== null && 'percent' in raw) {
       const p = z.strictObject({ percent: decimal }).safeParse(raw);
       if (!p.success) fail(key, '比率写作 {"percent": 数值} 或 {"num": 分子, "den": 分母}');
-      v = fromDecimal((p.data as { percent: number | string }).percent);
+      v = fromDecimal(p.data.percent);
     } else {
       const f = fraction.safeParse(raw);
       if (!f.success) fail(key, '比率写作 {"num": 分子, "den": 分母}（非负整数，分母大于 0）或 {"percent": 数值}');
-      const { num, den } = f.data as { num: number; den: number };
+      const { num, den } = f.data;
       v = mul(q(num, den), HUNDRED);
     }
   } else if (decl.type === 'count') {
@@ -82,7 +82,7 @@ function numeric(key: string, decl: InputDecl, raw: unknown): Q {
     else {
       const d = decimal.safeParse(raw);
       if (!d.success) fail(key, '应为数值或 {"num": 分子, "den": 分母}');
-      v = fromDecimal(d.data as number | string);
+      v = fromDecimal(d.data);
     }
   }
   if (decl.min !== undefined && cmp(v, fromDecimal(decl.min)) < 0) fail(key, `不能小于 ${decl.min}${decl.type === 'rate' ? '%' : ''}`);
@@ -130,5 +130,5 @@ export function parseInputs(data: unknown): RubricInputs {
     const first = res.error.issues[0]!;
     throw new AppError('RUBRIC_INPUT_INVALID', `输入文件有误：${first.path.join('.') || '(根)'}: ${first.message}`, res.error.issues);
   }
-  return res.data as RubricInputs;
+  return res.data;
 }

@@ -464,9 +464,9 @@ function semanticIssues(r: Rubric): Issue[] {
 export function parseRubric(data: unknown, origin = 'rubric'): Rubric {
   const res = rubricSchema.safeParse(data);
   const issues: Issue[] = res.success ? semanticIssues(res.data) : res.error.issues.map((i) => ({ path: show(i.path), message: i.message }));
-  if (issues.length) {
+  if (issues.length || !res.success) {
     const lines = issues.slice(0, 20).map((i) => `${i.path || '(根)'}: ${i.message}`);
     throw new AppError('RUBRIC_INVALID', `评分规则文件 ${origin} 有误：\n${lines.join('\n')}`, issues);
   }
-  return res.data as Rubric;
+  return res.data;
 }

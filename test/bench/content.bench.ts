@@ -15,6 +15,7 @@ import type { NoticeDoc, NoticeReadDoc, PartyPostDoc } from '../../shared/domain
 import { memberKey } from '../../cloudfunctions/content/member-key';
 import { startContentCloud, resident, HOME } from '../functions/content-fixtures';
 import { ok, type TestCloud } from '../support/local-cloud';
+import { WANGLI } from '../support/demo-identities';
 
 const NOTICES = Number(process.env.BENCH_NOTICES ?? 2000);
 const READERS = Number(process.env.BENCH_READERS ?? 300);
@@ -104,7 +105,7 @@ async function main(): Promise<void> {
     console.log(`first page: ${page.items.length} notices, ${page.items.filter((n) => n.readByMe).length} marked read\n`);
 
     await timed('notice.list (20, with 未读 marks)', () => t.call(me, listNotices, { limit: 20 }).then(ok));
-    await timed('notice.list (20) as staff: no marks, no visibility filter', () => t.call('dev-openid-wangli', listNotices, { limit: 20 }).then(ok));
+    await timed('notice.list (20) as staff: no marks, no visibility filter', () => t.call(WANGLI, listNotices, { limit: 20 }).then(ok));
     await timed('notice.list (20, page 10, with marks)', () => t.call(me, listNotices, { offset: 180, limit: 20 }).then(ok));
     await timed('notice.get, repeat open (no write)', () => t.call(me, getNotice, { id: noticeId(0) }).then(ok));
     // reader r opened the notices n ≡ r (mod 5); reader 1 never opened 2, 7, 12 …: each call records a first read

@@ -10,11 +10,12 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { compute, getSnapshot, type SnapshotView } from '@shared/contracts/metrics';
 import { demoDistrict } from '../../localcloud/seed/demo-district';
+import { collection } from '../../cloudfunctions/_kit/store';
 import { ok } from '../support/local-cloud';
 import { devSignIn, phonePage, screenshot } from '../support/browser';
 import { useProductInBrowser } from '../support/e2e';
+import { ZHAOYUN } from '../support/demo-identities';
 
-const ZHAOYUN = 'dev-openid-zhaoyun';
 const DISTRICT = demoDistrict.district;
 const STREET = demoDistrict.streets[0]!; // 曹杨新村街道
 // a 1×1 transparent PNG: the evidence photo
@@ -88,6 +89,6 @@ it('enters an assessor score for 规范与创新 with a photo as evidence, and t
   await page.getByText('评估人评定 7 分').first().waitFor({ timeout: 60_000 });
   expect(await page.locator('.dash__score').first().textContent()).toBe(String((view.total ?? 0) + 7));
   await screenshot(page, 'liaison-assessed');
-  const [entry] = (await e2e.product.db.collection('metrics_assessments').where({ path: 'innovation' }).get()).data as { score: number; evidence: string[] }[];
+  const entry = await collection(e2e.product.db, 'metrics_assessments').first({ path: 'innovation' });
   expect(entry).toMatchObject({ score: 7, evidence: [expect.stringMatching(/^cloud:\/\//)] });
 }, 120_000);

@@ -10,8 +10,7 @@ import type { Page } from 'playwright-core';
 import { devSignIn, phonePage, screenshot } from '../support/browser';
 import { useProductInBrowser } from '../support/e2e';
 import { count as countIn, commentOnNotice, readWaterNotice, shareNotice, voteInLiftTopic, WATER_NOTICE } from '../support/resident-steps';
-
-const ZHOU = 'dev-openid-resident-zhou';
+import { ZHOU } from '../support/demo-identities';
 
 let page: Page;
 

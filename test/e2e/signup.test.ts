@@ -9,9 +9,8 @@ import type { Page } from 'playwright-core';
 import { devSignIn, phonePage, screenshot } from '../support/browser';
 import { useProductInBrowser } from '../support/e2e';
 import { commentOnNotice, openSharedNoticeFromGroup, readWaterNotice, shareNotice, voteInLiftTopic } from '../support/resident-steps';
+import { NEW_USER, ZHOU } from '../support/demo-identities';
 
-const NEW_USER = 'dev-openid-resident-new';
-const NEIGHBOUR = 'dev-openid-resident-zhou';
 let sharedId: string | undefined;
 
 const e2e = useProductInBrowser(90_000);
@@ -68,6 +67,6 @@ it('records a neighbour\'s read through her share, with the group chat it was op
   if (!sharedId) throw new Error('the share step did not run');
   const page = await phonePage(e2e.browser);
   await devSignIn(page, e2e.product.url, '周阿姨');
-  await openSharedNoticeFromGroup(page, e2e.product, NEIGHBOUR, sharedId, '晨曦路100弄居民群');
+  await openSharedNoticeFromGroup(page, e2e.product, ZHOU, sharedId, '晨曦路100弄居民群');
   await screenshot(page, 'notice-opened-from-group');
 }, 120_000);

@@ -12,9 +12,8 @@ import { getPartyPost, publishPartyPost, signUpParty } from '@shared/contracts/c
 import { ok } from '../support/local-cloud';
 import { buttonNamed, devSignIn, phonePage, screenshot } from '../support/browser';
 import { useProductInBrowser } from '../support/e2e';
+import { WANGLI, ZHOU } from '../support/demo-identities';
 
-const RESIDENT = 'dev-openid-resident-zhou';
-const SECRETARY = 'dev-openid-wangli';
 const TITLE = `本周六上午小区消防演练（${Date.now() % 100000}）`;
 const BODY = '周六上午九点在中心绿地举行消防演练，请居民配合。';
 const COMMENT = '好的，我们会准时参加。';
@@ -39,7 +38,7 @@ it('王丽 publishes a notice from 工作台', async () => {
   // the form hands over to the notice's own page
   await secretary.locator('#notice-state', { hasText: '发布中' }).waitFor({ timeout: 30_000 });
   await secretary.getByText(BODY).waitFor();
-  const mine = ok(await e2e.product.call(RESIDENT, listNotices, { limit: 50 })).items.find((n) => n.title === TITLE);
+  const mine = ok(await e2e.product.call(ZHOU, listNotices, { limit: 50 })).items.find((n) => n.title === TITLE);
   expect(mine).toMatchObject({ state: 'published', readByMe: false });
   noticeId = mine!.id;
 }, 120_000);
@@ -55,7 +54,7 @@ it('周阿姨 sees it 未读, opens it and leaves a 留言', async () => {
   await resident.locator('textarea').fill(COMMENT);
   await buttonNamed(resident, '发表留言').click();
   await resident.getByText('留言已发表').waitFor({ timeout: 30_000 });
-  expect(ok(await e2e.product.call(RESIDENT, listNotices, { limit: 50 })).items.find((n) => n.id === noticeId)?.readByMe).toBe(true);
+  expect(ok(await e2e.product.call(ZHOU, listNotices, { limit: 50 })).items.find((n) => n.id === noticeId)?.readByMe).toBe(true);
 }, 120_000);
 
 it('王丽 sees the read counted and hides the 留言, which residents then no longer see', async () => {
@@ -66,7 +65,7 @@ it('王丽 sees the read counted and hides the 留言, which residents then no l
   await buttonNamed(secretary, '隐藏这条留言').click();
   await comment.getByText('已隐藏，居民看不到').waitFor({ timeout: 30_000 });
   await screenshot(secretary, 'staff-notice-manage');
-  const seen = ok(await e2e.product.call(RESIDENT, listComments, { target: { type: 'notice', id: noticeId }, limit: 50 })).items;
+  const seen = ok(await e2e.product.call(ZHOU, listComments, { target: { type: 'notice', id: noticeId }, limit: 50 })).items;
   expect(seen.map((c) => c.text)).not.toContain(COMMENT);
 }, 120_000);
 
@@ -75,14 +74,14 @@ it('王丽 takes the notice down, and it leaves the residents\' list', async () 
   // Taro's H5 modal asks to confirm
   await secretary.getByText('下线', { exact: true }).click();
   await secretary.locator('#notice-state', { hasText: '已过期' }).waitFor({ timeout: 30_000 });
-  expect(ok(await e2e.product.call(RESIDENT, listNotices, { limit: 50 })).items.map((n) => n.id)).not.toContain(noticeId);
+  expect(ok(await e2e.product.call(ZHOU, listNotices, { limit: 50 })).items.map((n) => n.id)).not.toContain(noticeId);
 }, 120_000);
 
 it('王丽 moves an activity 周阿姨 signed up for, and 周阿姨 is told on its page', async () => {
   const day = 24 * 3600_000;
   const title = `楼道微更新议事活动（${Date.now() % 100000}）`;
   const { id } = ok(
-    await e2e.product.call(SECRETARY, publishPartyPost, {
+    await e2e.product.call(WANGLI, publishPartyPost, {
       kind: 'activity',
       title,
       body: '一起商量楼道里的公共空间怎么用。',
@@ -92,7 +91,7 @@ it('王丽 moves an activity 周阿姨 signed up for, and 周阿姨 is told on i
       signupDeadline: new Date(Date.now() + 2 * day).toISOString(),
     }),
   );
-  ok(await e2e.product.call(RESIDENT, signUpParty, { id }));
+  ok(await e2e.product.call(ZHOU, signUpParty, { id }));
 
   await secretary.goto(`${e2e.product.url}/#/packages/staff/pages/content/party?id=${id}`);
   await secretary.locator('#party-edit').click({ timeout: 30_000 });
@@ -100,7 +99,7 @@ it('王丽 moves an activity 周阿姨 signed up for, and 周阿姨 is told on i
   await secretary.locator('#party-edit-save').click();
   await secretary.getByText('最后修改').first().waitFor({ timeout: 30_000 });
   await secretary.getByText('居委会二楼活动室').first().waitFor();
-  expect(ok(await e2e.product.call(RESIDENT, getPartyPost, { id }))).toMatchObject({ place: '居委会二楼活动室', signedUpByMe: true, scheduleChangedAt: expect.any(String) });
+  expect(ok(await e2e.product.call(ZHOU, getPartyPost, { id }))).toMatchObject({ place: '居委会二楼活动室', signedUpByMe: true, scheduleChangedAt: expect.any(String) });
 
   await resident.goto(`${e2e.product.url}/#/pages/party/detail?id=${id}`);
   await resident.getByText(/活动时间或地点已于 .+ 更改，请留意/).waitFor({ timeout: 30_000 });

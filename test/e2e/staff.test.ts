@@ -10,8 +10,8 @@ import { seedInbox } from '../../localcloud/seed/inbox';
 import { ok } from '../support/local-cloud';
 import { buttonNamed, devSignIn, phonePage, screenshot } from '../support/browser';
 import { useProductInBrowser } from '../support/e2e';
+import { ZHOU } from '../support/demo-identities';
 
-const RESIDENT_OPENID = 'dev-openid-resident-zhou';
 const QUESTION = `请问社区老年活动室周日几点开门？（${Date.now() % 100000}）`;
 const ANSWER = '周日上午九点到下午四点开门，欢迎您来。';
 
@@ -60,7 +60,7 @@ it('张敏 sees it in 线上反馈 among the demo questions and answers it compl
 }, 90_000);
 
 it('周阿姨 reads the answer and rates it 满意', async () => {
-  const mine = ok(await e2e.product.call(RESIDENT_OPENID, myQuestions, {}));
+  const mine = ok(await e2e.product.call(ZHOU, myQuestions, {}));
   const q = mine.items.find((x) => x.content === QUESTION);
   expect(q?.status).toBe('answered');
   await open(resident, `pages/questions/detail?id=${q!.id}`);

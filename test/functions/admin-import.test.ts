@@ -2,21 +2,21 @@
  * admin.importStaff: all or nothing, every bad row named by its line, grants limited like a
  * single create, and a retried import (same requestId) creating nothing twice.
  */
+import { auditEntries } from '../../cloudfunctions/_kit/audit';
 import { importStaff } from '../../shared/contracts/admin-staff-import';
-import type { StaffDoc } from '../../shared/domain/people';
-import { seedDemo } from '../../localcloud/seed/seed';
-import { ok, startTestCloud, type TestCloud } from '../support/local-cloud';
+import { collection } from '../../cloudfunctions/_kit/store';
+import { ok, useTestCloud } from '../support/local-cloud';
+import { CHENJIE, WANGLI, ZHAOYUN, ZHOU } from '../support/demo-identities';
 
 jest.setTimeout(30_000); // cold starts of the bundles on a shared machine
 
-let t: TestCloud;
-beforeAll(async () => {
-  t = await startTestCloud();
-  await seedDemo(t.db);
-  await t.db.collection('districts').add({ _id: 'district-310106', code: '310106', name: '静安区' });
-  await t.db.collection('streets').add({ _id: 'street-310106001', code: '310106001', name: '江宁路街道', districtId: 'district-310106' });
-}, 60_000);
-afterAll(async () => t?.close());
+// 静安区 and a street of it: another district than the importer's
+const t = useTestCloud({
+  prepare: async (cloud) => {
+    await cloud.db.collection('districts').add({ _id: 'district-310106', code: '310106', name: '静安区' });
+    await cloud.db.collection('streets').add({ _id: 'street-310106001', code: '310106001', name: '江宁路街道', districtId: 'district-310106' });
+  },
+});
 
 type Failure = { code: string; message: string; details?: { errors: { row: number; field: string; message: string }[] } };
 const failure = (env: { ok: boolean; error?: unknown }) => (env.ok ? null : (env.error as Failure));
@@ -30,15 +30,15 @@ describe('admin.importStaff', () => {
       { userId: 'imp-c', name: '导入丙', roles: 'street_liaison', regionCode: '310107002' },
     ];
     const before = await countStaff();
-    expect(ok(await t.call('dev-openid-zhaoyun', importStaff, { rows }, 'req-import-1'))).toEqual({ created: 3, replayed: false });
-    const docs = (await t.db.collection('staff').where({ userId: t.db.command.in(['imp-a', 'imp-b', 'imp-c']) }).orderBy('userId', 'asc').get()).data as StaffDoc[];
+    expect(ok(await t.call(ZHAOYUN, importStaff, { rows }, 'req-import-1'))).toEqual({ created: 3, replayed: false });
+    const docs = await collection(t.db, 'staff').some((c) => c.where({ userId: t.db.command.in(['imp-a', 'imp-b', 'imp-c']) }).orderBy('userId', 'asc'), 10);
     expect(docs.map((d) => [d.userId, d.roles, d.committeeId, d.streetId, d.districtId, d.active, d.openid])).toEqual([
       ['imp-a', ['staff'], 'committee-310107005002', 'street-310107005', 'district-310107', true, null],
       ['imp-b', ['staff', 'secretary'], 'committee-310107005002', 'street-310107005', 'district-310107', true, null],
       ['imp-c', ['street_liaison'], null, 'street-310107002', 'district-310107', true, null],
     ]);
-    expect((await t.db.collection('audit_log').where({ action: 'staff.import', actorId: 'staff-zhaoyun' }).count()).total).toBe(3);
-    expect(ok(await t.call('dev-openid-zhaoyun', importStaff, { rows }, 'req-import-1'))).toEqual({ created: 3, replayed: true });
+    expect((await auditEntries(t.db, { action: 'staff.import', actorId: 'staff-zhaoyun' })).length).toBe(3);
+    expect(ok(await t.call(ZHAOYUN, importStaff, { rows }, 'req-import-1'))).toEqual({ created: 3, replayed: true });
     expect(await countStaff()).toBe(before + 3);
   });
 
@@ -54,7 +54,7 @@ describe('admin.importStaff', () => {
       { userId: '', name: '', roles: '社工', regionCode: '3101' }, // 9
     ];
     const before = await countStaff();
-    const err = failure(await t.call('dev-openid-zhaoyun', importStaff, { rows }));
+    const err = failure(await t.call(ZHAOYUN, importStaff, { rows }));
     expect(err?.code).toBe('STAFF_IMPORT_INVALID');
     expect(err?.message).toBe('有 7 行有误，未导入任何人员');
     const byRow = new Map<number, string[]>();
@@ -72,18 +72,18 @@ describe('admin.importStaff', () => {
   });
 
   it('uses the row numbers the client sends', async () => {
-    const err = failure(await t.call('dev-openid-zhaoyun', importStaff, { rows: [{ rowNumber: 17, userId: 'x', name: '某人', roles: '', regionCode: '' }] }));
+    const err = failure(await t.call(ZHAOYUN, importStaff, { rows: [{ rowNumber: 17, userId: 'x', name: '某人', roles: '', regionCode: '' }] }));
     expect(err?.details?.errors.map((e) => e.row)).toEqual([17]);
   });
 
   it('refuses non-administrators and malformed requests', async () => {
     const rows = [{ userId: 'nope', name: '某人', roles: '社工', regionCode: '310107005001' }];
-    expect(failure(await t.call('dev-openid-wangli', importStaff, { rows }))?.code).toBe('FORBIDDEN');
-    expect(failure(await t.call('dev-openid-chenjie', importStaff, { rows }))?.code).toBe('FORBIDDEN');
-    expect(failure(await t.call('dev-openid-resident-zhou', importStaff, { rows }))?.code).toBe('FORBIDDEN');
-    expect(failure(await t.call('dev-openid-zhaoyun', importStaff, { rows: [] }))?.code).toBe('INVALID_INPUT');
-    expect(failure(await t.call('dev-openid-zhaoyun', importStaff, { rows: Array.from({ length: 501 }, () => rows[0]) }))?.code).toBe('INVALID_INPUT');
-    expect(failure(await t.call('dev-openid-zhaoyun', importStaff, { rows: [{ ...rows[0], phone: '13800000000' }] }))?.code).toBe('INVALID_INPUT');
+    expect(failure(await t.call(WANGLI, importStaff, { rows }))?.code).toBe('FORBIDDEN');
+    expect(failure(await t.call(CHENJIE, importStaff, { rows }))?.code).toBe('FORBIDDEN');
+    expect(failure(await t.call(ZHOU, importStaff, { rows }))?.code).toBe('FORBIDDEN');
+    expect(failure(await t.call(ZHAOYUN, importStaff, { rows: [] }))?.code).toBe('INVALID_INPUT');
+    expect(failure(await t.call(ZHAOYUN, importStaff, { rows: Array.from({ length: 501 }, () => rows[0]) }))?.code).toBe('INVALID_INPUT');
+    expect(failure(await t.call(ZHAOYUN, importStaff, { rows: [{ ...rows[0], phone: '13800000000' }] }))?.code).toBe('INVALID_INPUT');
     expect((await t.db.collection('staff').where({ userId: 'nope' }).count()).total).toBe(0);
   });
 });

@@ -2,23 +2,27 @@
  * auth.staffLogin through the real path, against the fake WeCom: a wx.qy.login code binds the
  * caller's OPENID to the WeCom member's active staff record.
  */
+import { auditEntries } from '../../cloudfunctions/_kit/audit';
 import { me } from '../../shared/contracts/auth';
 import { staffLogin } from '../../shared/contracts/auth-staff';
-import type { StaffDoc } from '../../shared/domain/people';
-import { seedDemo } from '../../localcloud/seed/seed';
-import { ok, startTestCloud, type TestCloud } from '../support/local-cloud';
+import { collection } from '../../cloudfunctions/_kit/store';
+import { ok, useTestCloud } from '../support/local-cloud';
+import { DEMO, WANGLI, ZHANGMIN } from '../support/demo-identities';
 
 jest.setTimeout(30_000); // cold starts of the bundles on a shared machine
 
-let t: TestCloud;
-beforeAll(async () => {
-  t = await startTestCloud();
-  await seedDemo(t.db);
-  await t.db.collection('staff').add({ _id: 'staff-gone', corpId: t.wecom.corpId, userId: 'gone', openid: null, name: '离职者', roles: ['staff'], committeeId: 'committee-310107005001', streetId: 'street-310107005', districtId: 'district-310107', active: false });
-}, 60_000);
-afterAll(async () => t?.close());
+const HOME = DEMO.home;
+const t = useTestCloud({
+  prepare: async (cloud) => {
+    await cloud.db.collection('staff').add({ _id: 'staff-gone', corpId: cloud.wecom.corpId, userId: 'gone', openid: null, name: '离职者', roles: ['staff'], committeeId: HOME._id, streetId: HOME.streetId, districtId: HOME.districtId, active: false });
+  },
+});
 
-const staffDoc = async (id: string) => ((await t.db.collection('staff').doc(id).get()).data as StaffDoc[])[0]!;
+const staffDoc = async (id: string) => {
+  const doc = await collection(t.db, 'staff').byId(id);
+  if (!doc) throw new Error(`no staff ${id}`);
+  return doc;
+};
 const errorOf = (env: { ok: boolean; error?: { code: string; message: string } }) => (env.ok ? null : env.error!);
 
 describe('auth.staffLogin', () => {
@@ -36,8 +40,8 @@ describe('auth.staffLogin', () => {
     expect((await staffDoc('staff-zhangmin')).openid).toBe('openid-new-phone');
     expect(ok(await t.call('openid-new-phone', me, {})).roles).toEqual(['staff']);
     // the old phone no longer acts as staff
-    expect(ok(await t.call('dev-openid-zhangmin', me, {})).roles).toEqual([]);
-    const audit = await t.db.collection('audit_log').where({ action: 'staff.bind', subjectId: 'staff-zhangmin' }).get();
+    expect(ok(await t.call(ZHANGMIN, me, {})).roles).toEqual([]);
+    const audit = { data: await auditEntries(t.db, { action: 'staff.bind', subjectId: 'staff-zhangmin' }) };
     expect(audit.data).toHaveLength(1);
     expect(audit.data[0]).toMatchObject({ actorId: 'staff-zhangmin', subjectType: 'staff', details: { replacedBinding: true, unboundStaffIds: [] } });
   });
@@ -54,7 +58,7 @@ describe('auth.staffLogin', () => {
   it('refuses a code of a member of another corp', async () => {
     const err = errorOf(await t.call('openid-other-corp', staffLogin, { code: t.wecom.issueLoginCode('wangli', { corpId: 'wwothercorp' }) }));
     expect(err?.code).toBe('WECOM_CORP_MISMATCH');
-    expect((await staffDoc('staff-wangli')).openid).toBe('dev-openid-wangli');
+    expect((await staffDoc('staff-wangli')).openid).toBe(WANGLI);
   });
 
   it('refuses an unknown WeCom member and an inactive one with a clear Chinese message', async () => {

@@ -2,14 +2,14 @@
  * auth.me through the real path: runner → built bundle → genuine SDK → local cloud → SQLite.
  */
 import { me } from '../../shared/contracts/auth';
-import { demoDistrict } from '../../localcloud/seed/demo-district';
-import { ok, useDemoCloud } from '../support/local-cloud';
+import { ok, useTestCloud } from '../support/local-cloud';
+import { CHENJIE, DEMO, WANGLI, ZHOU } from '../support/demo-identities';
 
-const t = useDemoCloud();
+const t = useTestCloud();
 
 describe('auth.me', () => {
   it('names the resident’s committee, street and district', async () => {
-    const res = ok(await t.call('dev-openid-resident-zhou', me, {}));
+    const res = ok(await t.call(ZHOU, me, {}));
     expect(res).toEqual({
       signedIn: true,
       displayName: '周阿姨',
@@ -22,15 +22,15 @@ describe('auth.me', () => {
   });
 
   it('reads a secretary’s roles from the staff directory', async () => {
-    const res = ok(await t.call('dev-openid-wangli', me, {}));
+    const res = ok(await t.call(WANGLI, me, {}));
     expect(res.roles.sort()).toEqual(['secretary', 'staff']);
-    expect(res.committee?.name).toBe(demoDistrict.home.name);
+    expect(res.committee?.name).toBe(DEMO.home.name);
     // her staff record, so pages can mark her own shifts and tasks
-    expect(res.staffId).toBe('staff-wangli');
+    expect(res.staffId).toBe(DEMO.staffId(WANGLI));
   });
 
   it('gives a liaison a street but no committee', async () => {
-    const res = ok(await t.call('dev-openid-chenjie', me, {}));
+    const res = ok(await t.call(CHENJIE, me, {}));
     expect(res).toMatchObject({ roles: ['street_liaison'], committee: null, street: { name: '曹杨新村街道' }, district: { name: '普陀区' } });
   });
 
@@ -41,7 +41,7 @@ describe('auth.me', () => {
   it('ignores what the client claims about itself', async () => {
     const res = await t.call('someone-new', me, { roles: ['city_admin'] });
     expect(res).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    const sneaky = await t.cloud.callAs({ openid: 'someone-new', source: 'wx_client' }, 'auth', { action: 'me', payload: {}, userInfo: { openId: 'dev-openid-wangli' } });
+    const sneaky = await t.cloud.callAs({ openid: 'someone-new', source: 'wx_client' }, 'auth', { action: 'me', payload: {}, userInfo: { openId: WANGLI } });
     expect(sneaky).toMatchObject({ ok: true, data: { roles: [] } });
   });
 

@@ -7,18 +7,17 @@ import { getNotice, listNotices } from '../../shared/contracts/content-notices';
 import { getPartyPost, listPartyPosts, signUpParty } from '../../shared/contracts/content-party';
 import { getTopic, listTopics } from '../../shared/contracts/content-topics';
 import { seedContent } from '../../localcloud/seed/content';
-import { ok, type TestCloud } from '../support/local-cloud';
-import { SECRETARY, ZHOU, startContentCloud } from './content-fixtures';
+import { WANGLI, ZHOU } from '../support/demo-identities';
+import { ok } from '../support/local-cloud';
+import { useContentCloud } from './content-fixtures';
 
 jest.setTimeout(60_000);
 
-
-let t: TestCloud;
-beforeAll(async () => {
-  t = await startContentCloud([]);
-  expect((await seedContent(t.db)).seeded).toBe(true);
-}, 60_000);
-afterAll(async () => t?.close());
+const t = useContentCloud({
+  prepare: async (cloud) => {
+    expect((await seedContent(cloud.db)).seeded).toBe(true);
+  },
+});
 
 it('seeds once', async () => {
   expect(await seedContent(t.db)).toEqual({ seeded: false, counts: {} });
@@ -40,5 +39,5 @@ it('gives the demo resident every column with content, an outcome and an interac
   expect(topics.map((x) => x.stage).sort()).toEqual(['discussing', 'followed_up']);
   const parking = ok(await t.call(ZHOU, getTopic, { id: 'demo-topic-parking' }));
   expect(parking.outcome).toMatchObject({ actor: '物业公司、居委会平安志愿队', followUps: [{ status: 'in_progress' }] });
-  expect(ok(await t.call(SECRETARY, getTopic, { id: 'demo-topic-lift' })).poll).toMatchObject({ voters: 0, options: [{ text: '按楼层分摊' }, {}, {}] });
+  expect(ok(await t.call(WANGLI, getTopic, { id: 'demo-topic-lift' })).poll).toMatchObject({ voters: 0, options: [{ text: '按楼层分摊' }, {}, {}] });
 });

@@ -5,41 +5,38 @@
  */
 import { concludeTopic, declineTopic, followUpTopic, getTopic, listTopics, openTopic, proposeTopic, setTopicPoll, voteTopic } from '../../shared/contracts/content-topics';
 import { addComment, listComments } from '../../shared/contracts/content-comments';
-import { ok, type TestCloud } from '../support/local-cloud';
-import { HOME, OTHER, SECRETARY, STAFF, STAFF_B, ZHOU, allPages, resident, startContentCloud } from './content-fixtures';
+import { DEMO, LIQIANG, WANGLI, ZHANGMIN, ZHOU } from '../support/demo-identities';
+import { ok } from '../support/local-cloud';
+import { HOME, OTHER, allPages, resident, useContentCloud } from './content-fixtures';
 
 const VERIFIED = ['topic-verified-0', 'topic-verified-1', 'topic-verified-2'];
 const OUTSIDER = 'topic-verified-other-committee';
 
 jest.setTimeout(60_000);
 
-let t: TestCloud;
-beforeAll(async () => {
-  const verified = { verified: true };
-  t = await startContentCloud(
-    [resident(VERIFIED[0]!, HOME, '李建国', verified), resident(VERIFIED[1]!, HOME, '王秀英', verified), resident(VERIFIED[2]!, HOME, '欧阳娜娜', verified), resident(OUTSIDER, OTHER, '赵外', verified)],
-    '违禁测试词',
-  );
-}, 60_000);
-afterAll(async () => t?.close());
+const verified = { verified: true };
+const t = useContentCloud({
+  users: [resident(VERIFIED[0]!, HOME, '李建国', verified), resident(VERIFIED[1]!, HOME, '王秀英', verified), resident(VERIFIED[2]!, HOME, '欧阳娜娜', verified), resident(OUTSIDER, OTHER, '赵外', verified)],
+  words: '违禁测试词',
+});
 
 const poll = { question: '加装电梯费用如何分摊？', mode: 'single', options: ['按楼层分摊', '平均分摊', '暂不加装'] };
 
 async function discussingTopic(withPoll: object | null = poll) {
-  const { id } = ok(await t.call(SECRETARY, proposeTopic, { title: '3号楼加装电梯', description: '征求全体住户意见。', ...(withPoll ? { poll: withPoll } : {}) }));
-  ok(await t.call(STAFF, openTopic, { id }));
+  const { id } = ok(await t.call(WANGLI, proposeTopic, { title: '3号楼加装电梯', description: '征求全体住户意见。', ...(withPoll ? { poll: withPoll } : {}) }));
+  ok(await t.call(ZHANGMIN, openTopic, { id }));
   return id;
 }
 
 describe('topic.propose', () => {
   it('lets staff and verified residents propose; a topic starts as proposed', async () => {
-    expect(ok(await t.call(SECRETARY, proposeTopic, { title: '小区停车管理', description: '讨论夜间停车。' }))).toMatchObject({ stage: 'proposed' });
+    expect(ok(await t.call(WANGLI, proposeTopic, { title: '小区停车管理', description: '讨论夜间停车。' }))).toMatchObject({ stage: 'proposed' });
     const mine = ok(await t.call(VERIFIED[0]!, proposeTopic, { title: '增设快递柜', description: '希望在2号门增设快递柜。' }));
     expect(mine.stage).toBe('proposed');
     expect(ok(await t.call(VERIFIED[0]!, getTopic, { id: mine.id }))).toMatchObject({ proposer: { kind: 'resident', name: '李建国', mine: true } });
     // another resident does not see a proposal before staff open it; staff do
     expect(await t.call(VERIFIED[1]!, getTopic, { id: mine.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(ok(await t.call(STAFF, getTopic, { id: mine.id }))).toMatchObject({ proposer: { kind: 'resident', name: '李**', mine: false } });
+    expect(ok(await t.call(ZHANGMIN, getTopic, { id: mine.id }))).toMatchObject({ proposer: { kind: 'resident', name: '李**', mine: false } });
   });
 
   it('refuses unverified residents, other committees and callers without identity', async () => {
@@ -50,8 +47,8 @@ describe('topic.propose', () => {
   });
 
   it('rejects bad input and checks a resident’s text', async () => {
-    expect(await t.call(SECRETARY, proposeTopic, { title: '', description: '说明' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await t.call(SECRETARY, proposeTopic, { title: '题', description: '说明', poll: { question: '问', mode: 'single', options: ['同一项', '同一项'] } })).toMatchObject({
+    expect(await t.call(WANGLI, proposeTopic, { title: '', description: '说明' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await t.call(WANGLI, proposeTopic, { title: '题', description: '说明', poll: { question: '问', mode: 'single', options: ['同一项', '同一项'] } })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT', details: [expect.objectContaining({ message: '选项不能重复' })] },
     });
@@ -65,27 +62,27 @@ describe('stages', () => {
   it('runs proposed → discussing → concluded (outcome) → followed_up, moved by staff only', async () => {
     const { id } = ok(await t.call(VERIFIED[0]!, proposeTopic, { title: '楼道堆物清理', description: '楼道堆物影响消防通道。' }));
     expect(await t.call(VERIFIED[0]!, openTopic, { id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await t.call(STAFF_B, openTopic, { id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await t.call(SECRETARY, concludeTopic, { id, outcome: { decision: 'x', actor: 'y', dueDate: '2026-12-01' } })).toMatchObject({ ok: false, error: { code: 'TOPIC_STAGE' } });
-    expect(ok(await t.call(SECRETARY, openTopic, { id })).stage).toBe('discussing');
+    expect(await t.call(LIQIANG, openTopic, { id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await t.call(WANGLI, concludeTopic, { id, outcome: { decision: 'x', actor: 'y', dueDate: '2026-12-01' } })).toMatchObject({ ok: false, error: { code: 'TOPIC_STAGE' } });
+    expect(ok(await t.call(WANGLI, openTopic, { id })).stage).toBe('discussing');
 
     const outcome = { decision: '12月底前清理所有楼道堆物，设置集中堆放点', actor: '物业公司、楼组长', dueDate: '2026-12-31' };
     expect(await t.call(VERIFIED[0]!, concludeTopic, { id, outcome })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await t.call(SECRETARY, concludeTopic, { id, outcome: { ...outcome, dueDate: '2026-02-30' } })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(ok(await t.call(SECRETARY, concludeTopic, { id, outcome }, 'conclude-request-01')).stage).toBe('concluded');
+    expect(await t.call(WANGLI, concludeTopic, { id, outcome: { ...outcome, dueDate: '2026-02-30' } })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(ok(await t.call(WANGLI, concludeTopic, { id, outcome }, 'conclude-request-01')).stage).toBe('concluded');
     // a retried conclude answers the same; a second, different conclude is refused
-    expect(ok(await t.call(SECRETARY, concludeTopic, { id, outcome }, 'conclude-request-01')).stage).toBe('concluded');
-    expect(await t.call(STAFF, concludeTopic, { id, outcome: { ...outcome, decision: '另一个结论' } }, 'conclude-request-02')).toMatchObject({ ok: false, error: { code: 'TOPIC_STAGE' } });
+    expect(ok(await t.call(WANGLI, concludeTopic, { id, outcome }, 'conclude-request-01')).stage).toBe('concluded');
+    expect(await t.call(ZHANGMIN, concludeTopic, { id, outcome: { ...outcome, decision: '另一个结论' } }, 'conclude-request-02')).toMatchObject({ ok: false, error: { code: 'TOPIC_STAGE' } });
     const stored = await t.db.collection('topic_outcomes').doc(id).get();
-    expect(stored.data[0]).toMatchObject({ topicId: id, committeeId: HOME, decision: outcome.decision, actor: outcome.actor, decidedByStaffId: 'staff-wangli' });
+    expect(stored.data[0]).toMatchObject({ topicId: id, committeeId: HOME, decision: outcome.decision, actor: outcome.actor, decidedByStaffId: DEMO.staffId(WANGLI) });
     expect((stored.data[0] as { dueDate: Date }).dueDate.toISOString()).toBe('2026-12-30T16:00:00.000Z');
 
     const follow = { text: '已清理1-3号楼', status: 'in_progress', date: '2026-12-10' };
     expect(await t.call(VERIFIED[0]!, followUpTopic, { id, ...follow })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await t.call(STAFF, followUpTopic, { id, ...follow, status: 'maybe' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(ok(await t.call(STAFF, followUpTopic, { id, ...follow }, 'follow-request-01'))).toMatchObject({ stage: 'followed_up', followUps: 1 });
-    expect(ok(await t.call(STAFF, followUpTopic, { id, ...follow }, 'follow-request-01'))).toMatchObject({ followUps: 1 });
-    ok(await t.call(STAFF, followUpTopic, { id, text: '全部清理完毕', status: 'done', date: '2026-12-28' }));
+    expect(await t.call(ZHANGMIN, followUpTopic, { id, ...follow, status: 'maybe' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(ok(await t.call(ZHANGMIN, followUpTopic, { id, ...follow }, 'follow-request-01'))).toMatchObject({ stage: 'followed_up', followUps: 1 });
+    expect(ok(await t.call(ZHANGMIN, followUpTopic, { id, ...follow }, 'follow-request-01'))).toMatchObject({ followUps: 1 });
+    ok(await t.call(ZHANGMIN, followUpTopic, { id, text: '全部清理完毕', status: 'done', date: '2026-12-28' }));
 
     const seen = ok(await t.call(VERIFIED[1]!, getTopic, { id }));
     expect(seen.outcome).toEqual({
@@ -104,10 +101,10 @@ describe('stages', () => {
   it('declines a proposal with a reason only the proposer and staff see; it moves no further', async () => {
     const { id } = ok(await t.call(VERIFIED[2]!, proposeTopic, { title: '小区里养鸽子', description: '希望允许在屋顶养鸽子。' }));
     expect(await t.call(VERIFIED[2]!, declineTopic, { id, reason: '不行' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await t.call(STAFF, declineTopic, { id, reason: '' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await t.call(ZHANGMIN, declineTopic, { id, reason: '' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     const reason = '屋顶属于公共部位，按小区管理规约不能养殖，请理解。';
     // two staff at once: one decline, the same answer for both, the first reason kept
-    const both = await Promise.all([t.call(STAFF, declineTopic, { id, reason }), t.call(SECRETARY, declineTopic, { id, reason: '另一个原因' })]);
+    const both = await Promise.all([t.call(ZHANGMIN, declineTopic, { id, reason }), t.call(WANGLI, declineTopic, { id, reason: '另一个原因' })]);
     for (const r of both) expect(ok(r).stage).toBe('declined');
     const stored = (await t.db.collection('topics').doc(id).get()).data[0] as { declineReason: string };
     expect([reason, '另一个原因']).toContain(stored.declineReason);
@@ -123,29 +120,29 @@ describe('stages', () => {
     expect(await t.call(VERIFIED[1]!, listComments, { target: { type: 'topic', id } })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await t.call(VERIFIED[2]!, addComment, { target: { type: 'topic', id }, text: '好吧' })).toMatchObject({ ok: false });
     // the end of the road: it cannot be opened afterwards
-    expect(await t.call(STAFF, openTopic, { id })).toMatchObject({ ok: false, error: { code: 'TOPIC_STAGE' } });
+    expect(await t.call(ZHANGMIN, openTopic, { id })).toMatchObject({ ok: false, error: { code: 'TOPIC_STAGE' } });
     const open = await discussingTopic(null);
-    expect(await t.call(STAFF, declineTopic, { id: open, reason })).toMatchObject({ ok: false, error: { code: 'TOPIC_STAGE' } });
+    expect(await t.call(ZHANGMIN, declineTopic, { id: open, reason })).toMatchObject({ ok: false, error: { code: 'TOPIC_STAGE' } });
   });
 
   it('keeps another committee out of reading and moving a topic', async () => {
     const id = await discussingTopic(null);
-    expect(await t.call(OUTSIDER, getTopic, { id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await t.call(STAFF_B, concludeTopic, { id, outcome: { decision: 'x', actor: 'y', dueDate: '2026-12-01' } })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await t.call(STAFF_B, followUpTopic, { id, text: 'x', status: 'done', date: '2026-12-01' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await t.call(OUTSIDER, getTopic, { id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await t.call(LIQIANG, concludeTopic, { id, outcome: { decision: 'x', actor: 'y', dueDate: '2026-12-01' } })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await t.call(LIQIANG, followUpTopic, { id, text: 'x', status: 'done', date: '2026-12-01' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });
 
 describe('poll', () => {
   it('fixes the options once discussion opens', async () => {
-    const { id } = ok(await t.call(SECRETARY, proposeTopic, { title: '绿化改造', description: '说明', poll }));
-    ok(await t.call(SECRETARY, setTopicPoll, { id, poll: null }));
-    expect(ok(await t.call(STAFF, getTopic, { id }))).toMatchObject({ hasPoll: false, poll: null });
-    ok(await t.call(SECRETARY, setTopicPoll, { id, poll: { question: '选哪种方案？', mode: 'multiple', options: ['A', 'B', 'C'] } }));
+    const { id } = ok(await t.call(WANGLI, proposeTopic, { title: '绿化改造', description: '说明', poll }));
+    ok(await t.call(WANGLI, setTopicPoll, { id, poll: null }));
+    expect(ok(await t.call(ZHANGMIN, getTopic, { id }))).toMatchObject({ hasPoll: false, poll: null });
+    ok(await t.call(WANGLI, setTopicPoll, { id, poll: { question: '选哪种方案？', mode: 'multiple', options: ['A', 'B', 'C'] } }));
     expect(await t.call(VERIFIED[0]!, setTopicPoll, { id, poll: null })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await t.call(SECRETARY, setTopicPoll, { id, poll: { question: '问', mode: 'single', options: ['仅一项'] } })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    ok(await t.call(SECRETARY, openTopic, { id }));
-    expect(await t.call(SECRETARY, setTopicPoll, { id, poll: null })).toMatchObject({ ok: false, error: { code: 'TOPIC_STAGE' } });
+    expect(await t.call(WANGLI, setTopicPoll, { id, poll: { question: '问', mode: 'single', options: ['仅一项'] } })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    ok(await t.call(WANGLI, openTopic, { id }));
+    expect(await t.call(WANGLI, setTopicPoll, { id, poll: null })).toMatchObject({ ok: false, error: { code: 'TOPIC_STAGE' } });
     const seen = ok(await t.call(VERIFIED[0]!, getTopic, { id }));
     expect(seen.poll).toMatchObject({ mode: 'multiple', options: [{ id: 'o1', text: 'A', votes: 0 }, { id: 'o2' }, { id: 'o3' }], voters: 0, myChoices: null, canVote: true });
   });
@@ -184,10 +181,10 @@ describe('poll', () => {
   it('is for verified residents of the committee while discussing', async () => {
     const id = await discussingTopic();
     expect(await t.call(ZHOU, voteTopic, { id, choices: ['o1'] })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await t.call(SECRETARY, voteTopic, { id, choices: ['o1'] })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await t.call(OUTSIDER, voteTopic, { id, choices: ['o1'] })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await t.call(WANGLI, voteTopic, { id, choices: ['o1'] })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await t.call(OUTSIDER, voteTopic, { id, choices: ['o1'] })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await t.call('', voteTopic, { id, choices: ['o1'] })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
-    ok(await t.call(SECRETARY, concludeTopic, { id, outcome: { decision: '按楼层分摊', actor: '业委会', dueDate: '2027-03-01' } }));
+    ok(await t.call(WANGLI, concludeTopic, { id, outcome: { decision: '按楼层分摊', actor: '业委会', dueDate: '2027-03-01' } }));
     expect(await t.call(VERIFIED[2]!, voteTopic, { id, choices: ['o1'] })).toMatchObject({ ok: false, error: { code: 'TOPIC_STAGE' } });
   });
 });
@@ -201,7 +198,7 @@ describe('topic.list', () => {
       title: `议题${i}`,
       description: '.',
       stage: 'concluded',
-      proposer: { kind: 'staff', openid: SECRETARY, staffId: 'staff-wangli', name: '王丽' },
+      proposer: { kind: 'staff', openid: WANGLI, staffId: DEMO.staffId(WANGLI), name: '王丽' },
       poll: null,
       createdAt: new Date(base - i * 60_000),
       updatedAt: new Date(base - i * 60_000),
@@ -214,7 +211,7 @@ describe('topic.list', () => {
     const ids = items.map((x) => x.id);
     expect(ids.filter((id) => id.startsWith('bulk-topic-'))).toEqual(docs.map((d) => d._id));
 
-    const proposedForStaff = ok(await t.call(STAFF, listTopics, { stage: 'proposed', limit: 50 })).items;
+    const proposedForStaff = ok(await t.call(ZHANGMIN, listTopics, { stage: 'proposed', limit: 50 })).items;
     const proposedForResident = ok(await t.call(VERIFIED[1]!, listTopics, { stage: 'proposed', limit: 50 })).items;
     expect(proposedForStaff.length).toBeGreaterThan(0);
     expect(proposedForResident).toEqual([]);
@@ -224,9 +221,9 @@ describe('topic.list', () => {
   });
 
   it('rejects bad input and keeps committees apart', async () => {
-    expect(await t.call(STAFF, listTopics, { stage: 'archived' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await t.call(ZHANGMIN, listTopics, { stage: 'archived' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(ok(await t.call(OUTSIDER, listTopics, {})).items).toEqual([]);
-    expect(ok(await t.call(STAFF_B, listTopics, {})).items).toEqual([]);
+    expect(ok(await t.call(LIQIANG, listTopics, {})).items).toEqual([]);
     expect(await t.call('someone-new', listTopics, {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
   });
 });

@@ -6,25 +6,22 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startGateway, type Gateway } from '../../localcloud/gateway';
 import { demoPersonas } from '../../localcloud/seed/demo-district';
-import { seedDemo } from '../../localcloud/seed/seed';
 import { localApp } from '../../localcloud/sdk';
-import { startTestCloud, type TestCloud } from '../support/local-cloud';
+import { CHENJIE } from '../support/demo-identities';
+import { useTestCloud } from '../support/local-cloud';
 
-let t: TestCloud;
 let gw: Gateway;
-beforeAll(async () => {
-  t = await startTestCloud();
-  await seedDemo(t.db);
-  const staticDir = path.join(t.dir, 'h5');
-  fs.mkdirSync(staticDir);
-  fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>app</title>');
-  fs.writeFileSync(path.join(t.dir, 'secret.txt'), 'outside');
-  gw = await startGateway({ cloud: t.cloud, staticDir, personas: () => demoPersonas });
-}, 60_000);
-afterAll(async () => {
-  await gw?.close();
-  await t?.close();
+// the demo district, and a gateway over a one-page build with a file beside it that it must not serve
+const t = useTestCloud({
+  prepare: async (cloud) => {
+    const staticDir = path.join(cloud.dir, 'h5');
+    fs.mkdirSync(staticDir);
+    fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>app</title>');
+    fs.writeFileSync(path.join(cloud.dir, 'secret.txt'), 'outside');
+    gw = await startGateway({ cloud: cloud.cloud, staticDir, personas: () => demoPersonas });
+  },
 });
+afterAll(async () => gw?.close());
 
 const me = (cookie?: string, extra: object = {}) =>
   fetch(`${gw.url}/api/functions/auth`, { method: 'POST', headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) }, body: JSON.stringify({ action: 'me', payload: {}, ...extra }) });
@@ -42,7 +39,7 @@ it('calls a function anonymously when nobody is signed in', async () => {
 
 it('presents the signed-in persona as the caller, whatever the browser claims', async () => {
   const cookie = await signIn('staff-wangli');
-  const body = await (await me(cookie, { userInfo: { openId: 'dev-openid-chenjie' } })).json();
+  const body = await (await me(cookie, { userInfo: { openId: CHENJIE } })).json();
   expect(body.result.data).toMatchObject({ displayName: '王丽', roles: ['secretary', 'staff'] });
   const who = await (await fetch(`${gw.url}/__dev/whoami`, { headers: { cookie } })).json();
   expect(who).toMatchObject({ dev: true, persona: { id: 'staff-wangli' } });
@@ -73,7 +70,7 @@ it('fires only timer triggers that cloudbaserc.json declares', async () => {
   expect(res.status).toBe(400);
 });
 
-it('uploads a signed-in caller\'s file into their own folder, readable through the SDK', async () => {
+it('stores a signed-in caller\'s upload where the mini-program would (uploadPath), readable through the SDK', async () => {
   const content = Buffer.from('签名图片字节');
   const anonymous = await fetch(`${gw.url}/api/storage/upload?name=a.png`, { method: 'POST', body: content });
   expect(anonymous.status).toBe(401);
@@ -81,8 +78,9 @@ it('uploads a signed-in caller\'s file into their own folder, readable through t
   const cookie = await signIn('staff-zhangmin');
   const res = await fetch(`${gw.url}/api/storage/upload?name=${encodeURIComponent('../签名.png')}`, { method: 'POST', headers: { cookie }, body: content });
   const { fileID } = (await res.json()) as { fileID: string };
-  // the path separator is neutralised and the leading dots dropped: no way out of the caller's folder
-  expect(fileID).toMatch(/^cloud:\/\/[^/]+\/uploads\/staff-zhangmin\/\d{4}-\d{2}\/[0-9a-f]{16}-_签名\.png$/);
+  // one rule for both builds: uploads/<month>/<unique>-<name>; the path separator is neutralised
+  // and the leading dots dropped, so the name cannot climb out of the month's folder
+  expect(fileID).toMatch(/^cloud:\/\/[^/]+\/uploads\/\d{4}-\d{2}\/[0-9a-f]{16}-_签名\.png$/);
 
   const urls = await (await fetch(`${gw.url}/api/storage/temp-urls`, { method: 'POST', body: JSON.stringify({ fileList: [fileID] }) })).json();
   expect(urls.fileList[0]).toMatchObject({ fileID, code: 'SUCCESS' });

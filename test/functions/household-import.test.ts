@@ -3,25 +3,21 @@
  * local cloud, the file in local cloud storage), and the import core on buffers where a test
  * needs to steer batch size and time budget.
  */
+import { auditEntries } from '../../cloudfunctions/_kit/audit';
 import fs from 'node:fs';
 import { continueImport, importRegister } from '../../shared/contracts/household-import';
-import type { HouseholdDoc, PersonDoc } from '../../shared/domain/household';
 import { idCheckCharacter } from '../../shared/privacy/id-number';
 import { COLLECTION_NAMES } from '../../config/database';
 import { localApp } from '../../localcloud/sdk';
-import { seedDemo } from '../../localcloud/seed/seed';
 import { SAMPLE_REGISTER } from '../../localcloud/seed/household';
 import { loadPiiKeys } from '../../cloudfunctions/_kit/pii';
+import { collection, readAll, type CollectionName, type DocOf } from '../../cloudfunctions/_kit/store';
 import { importRegisterBuffer } from '../../cloudfunctions/household/register-import';
-import { ok, startTestCloud, type TestCloud } from '../support/local-cloud';
+import { ok, useTestCloud } from '../support/local-cloud';
+import { CHENJIE, DEMO, LIQIANG, WANGLI, ZHAOYUN, ZHOU } from '../support/demo-identities';
 
-const HOME = 'committee-310107005001'; // 王丽 (secretary), 张敏 (staff)
-const OTHER = 'committee-310107005002'; // 李强 (staff)
-const SECRETARY = 'dev-openid-wangli';
-const OTHER_STAFF = 'dev-openid-liqiang';
-const DISTRICT_LIAISON = 'dev-openid-zhaoyun';
-const STREET_LIAISON = 'dev-openid-chenjie';
-const RESIDENT = 'dev-openid-resident-zhou';
+const HOME = DEMO.home._id; // 王丽 (secretary), 张敏 (staff)
+const OTHER = DEMO.neighbour._id; // 李强 (staff)
 
 const sample = fs.readFileSync(SAMPLE_REGISTER, 'utf8');
 const errorsFile = fs.readFileSync(SAMPLE_REGISTER.replace('register-sample.csv', 'register-sample-errors.csv'));
@@ -42,20 +38,15 @@ function changedSample(): string {
 
 jest.setTimeout(30_000);
 
-let t: TestCloud;
+const t = useTestCloud();
 
 async function upload(name: string, content: Buffer | string): Promise<string> {
   const res = await localApp(t.cloud).uploadFile({ cloudPath: `registers/${Date.now()}-${name}`, fileContent: Buffer.from(content) });
   return res.fileID;
 }
 
-async function all<T>(collection: string, where: object = {}): Promise<T[]> {
-  const out: T[] = [];
-  for (let skip = 0; ; skip += 1000) {
-    const res = await t.db.collection(collection).where(where).skip(skip).limit(1000).get();
-    out.push(...(res.data as T[]));
-    if (res.data.length < 1000) return out;
-  }
+function all<N extends CollectionName>(name: N, where: object = {}): Promise<DocOf<N>[]> {
+  return collection(t.db, name).all((c) => c.where(where).orderBy('_id', 'asc'));
 }
 
 async function committeeCounts(committeeId: string) {
@@ -67,33 +58,27 @@ async function committeeCounts(committeeId: string) {
   };
 }
 
-beforeAll(async () => {
-  t = await startTestCloud();
-  await seedDemo(t.db);
-}, 60_000);
-afterAll(async () => t?.close());
-
 describe('who may import', () => {
   it('refuses callers without WeChat identity, residents, other committees’ staff and street liaisons', async () => {
     const input = { fileID: 'cloud://x/registers/a.csv', committeeId: HOME };
     expect(await t.call('', importRegister, input)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
-    expect(await t.call(RESIDENT, importRegister, input)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await t.call(OTHER_STAFF, importRegister, input)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await t.call(STREET_LIAISON, importRegister, input)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await t.call(SECRETARY, importRegister, { fileID: '' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await t.call(ZHOU, importRegister, input)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await t.call(LIQIANG, importRegister, input)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await t.call(CHENJIE, importRegister, input)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await t.call(WANGLI, importRegister, { fileID: '' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 
   it('lets a district liaison import for a committee of the district (here: the file is missing)', async () => {
-    const res = await t.call(DISTRICT_LIAISON, importRegister, { fileID: 'cloud://nowhere/registers/missing.csv', committeeId: OTHER });
+    const res = await t.call(ZHAOYUN, importRegister, { fileID: 'cloud://nowhere/registers/missing.csv', committeeId: OTHER });
     expect(res).toMatchObject({ ok: false, error: { code: 'FILE_NOT_FOUND' } });
-    const none = await t.call(DISTRICT_LIAISON, importRegister, { fileID: 'cloud://nowhere/x.csv', committeeId: 'committee-999999999999' });
+    const none = await t.call(ZHAOYUN, importRegister, { fileID: 'cloud://nowhere/x.csv', committeeId: 'committee-999999999999' });
     expect(none).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 });
 
 describe('a file with errors', () => {
   it('imports nothing and answers row-numbered issues, errors first', async () => {
-    const res = ok(await t.call(SECRETARY, importRegister, { fileID: await upload('errors.csv', errorsFile), filename: 'errors.csv' }));
+    const res = ok(await t.call(WANGLI, importRegister, { fileID: await upload('errors.csv', errorsFile), filename: 'errors.csv' }));
     expect(res.accepted).toBe(false);
     expect(res.job).toBeNull();
     expect(res.summary.errors).toBeGreaterThan(0);
@@ -102,50 +87,50 @@ describe('a file with errors', () => {
     expect(rows).toEqual([...rows].sort((a, b) => (a ?? 0) - (b ?? 0)));
     expect(rows).toEqual(expect.arrayContaining([10, 11, 12, 17]));
     for (const c of ['households', 'persons', 'household_import_jobs', 'household_import_chunks']) expect((await t.db.collection(c).count()).total).toBe(0);
-    const audit = await all<{ action: string }>('audit_log', { action: 'household.import.rejected' });
+    const audit = await auditEntries(t.db, { action: 'household.import.rejected' });
     expect(audit).toHaveLength(1);
   });
 });
 
 describe('importing the committee register', () => {
   it('imports a valid file completely in one call, and audits it', async () => {
-    const res = ok(await t.call(SECRETARY, importRegister, { fileID: await upload('sample.csv', sample), filename: 'register-sample.csv' }));
+    const res = ok(await t.call(WANGLI, importRegister, { fileID: await upload('sample.csv', sample), filename: 'register-sample.csv' }));
     expect(res).toMatchObject({ accepted: true, summary: { households: 30, persons: 85, errors: 0 } });
     expect(res.job).toMatchObject({ status: 'done', done: 30, total: 30, persons: 85 });
     expect(res.job!.counts).toEqual({ households: { created: 30, updated: 0, unchanged: 0, removed: 0 }, persons: { created: 85, updated: 0, unchanged: 0, movedOut: 0 } });
     expect(await committeeCounts(HOME)).toEqual({ households: 30, persons: 85, allPersons: 85 });
-    expect(await all('audit_log', { action: 'household.import.finished', subjectId: res.job!.jobId })).toHaveLength(1);
+    expect(await auditEntries(t.db, { action: 'household.import.finished', subjectId: res.job!.jobId })).toHaveLength(1);
     expect((await t.db.collection('household_import_chunks').count()).total).toBe(0);
   });
 
   it('re-importing the same file changes nothing and duplicates nothing', async () => {
-    const res = ok(await t.call(SECRETARY, importRegister, { fileID: await upload('sample.csv', sample) }));
+    const res = ok(await t.call(WANGLI, importRegister, { fileID: await upload('sample.csv', sample) }));
     expect(res.job!.counts).toEqual({ households: { created: 0, updated: 0, unchanged: 30, removed: 0 }, persons: { created: 0, updated: 0, unchanged: 85, movedOut: 0 } });
     expect(await committeeCounts(HOME)).toEqual({ households: 30, persons: 85, allPersons: 85 });
   });
 
   it('updates what changed; members and households no longer listed move out instead of disappearing', async () => {
-    const res = ok(await t.call(SECRETARY, importRegister, { fileID: await upload('changed.csv', changedSample()) }));
+    const res = ok(await t.call(WANGLI, importRegister, { fileID: await upload('changed.csv', changedSample()) }));
     expect(res.job!.counts).toEqual({
       households: { created: 1, updated: 2, unchanged: 27, removed: 1 },
       persons: { created: 1, updated: 1, unchanged: 79, movedOut: 5 },
     });
     expect(await committeeCounts(HOME)).toEqual({ households: 30, persons: 81, allPersons: 86 });
-    const moved = await all<PersonDoc>('persons', { committeeId: HOME, status: 'moved_out' });
+    const moved = await all('persons', { committeeId: HOME, status: 'moved_out' });
     expect(moved.map((p) => p.name).sort()).toEqual(['姚德明', '姚明', '姚梓涵', '徐美玲', '黄雪梅'].sort());
     expect(moved.every((p) => p.movedOutAt instanceof Date)).toBe(true);
-    const gone = await all<HouseholdDoc>('households', { committeeId: HOME, inRegister: false });
+    const gone = await all('households', { committeeId: HOME, inRegister: false });
     expect(gone.map((h) => h.householdId)).toEqual(['3101040510005']);
 
     // the original file again: the five come back as the same records
-    const back = ok(await t.call(SECRETARY, importRegister, { fileID: await upload('sample.csv', sample) }));
+    const back = ok(await t.call(WANGLI, importRegister, { fileID: await upload('sample.csv', sample) }));
     expect(back.job!.counts).toEqual({ households: { created: 0, updated: 3, unchanged: 27, removed: 1 }, persons: { created: 0, updated: 6, unchanged: 79, movedOut: 1 } });
     expect(await committeeCounts(HOME)).toEqual({ households: 30, persons: 85, allPersons: 86 });
   });
 
   it('keeps partial files (split by building) from touching households they do not list', async () => {
     const oneHousehold = sample.split('\r\n').filter((l, i) => i === 0 || l.startsWith('3101040510001,')).join('\r\n');
-    const res = ok(await t.call(SECRETARY, importRegister, { fileID: await upload('part.csv', oneHousehold), mode: 'partial' }));
+    const res = ok(await t.call(WANGLI, importRegister, { fileID: await upload('part.csv', oneHousehold), mode: 'partial' }));
     expect(res.job!.counts).toMatchObject({ households: { unchanged: 1, removed: 0 }, persons: { movedOut: 0 } });
     expect((await committeeCounts(HOME)).households).toBe(30);
   });
@@ -157,7 +142,7 @@ describe('importing the committee register', () => {
     expect(ids.length).toBe(85);
     const leaks: string[] = [];
     for (const name of COLLECTION_NAMES) {
-      for (const doc of await all<object>(name)) {
+      for (const doc of await readAll<object>(t.db.collection(name).orderBy('_id', 'asc'))) {
         const text = JSON.stringify(doc);
         const digits = text.replace(/[-\s]/g, '');
         for (const id of ids) if (text.includes(id) || text.includes(id.slice(0, 17))) leaks.push(`${name}: ID`);
@@ -174,19 +159,19 @@ describe('a large register as a resumable job', () => {
 
   it('applies batches over several continueImport calls to exact final counts; a finished job is a no-op', async () => {
     // batches of 4 households and no time left: the first call only stages the job
-    const first = await importRegisterBuffer({ ...deps(), budgetMs: 0, chunkHouseholds: 4 }, Buffer.from(sample), { committee, actorId: 'staff-liqiang', mode: 'full' });
+    const first = await importRegisterBuffer({ ...deps(), budgetMs: 0, chunkHouseholds: 4 }, Buffer.from(sample), { committee, actorId: DEMO.staffId(LIQIANG), mode: 'full' });
     expect(first.job).toMatchObject({ status: 'running', done: 0, total: 30 });
     const jobId = first.job!.jobId;
     expect((await t.db.collection('household_import_chunks').where({ jobId }).count()).total).toBe(8);
 
-    // staff of another committee may not drive it
-    expect(await t.call(SECRETARY, continueImport, { jobId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await t.call(OTHER_STAFF, continueImport, { jobId: 'imp_nope' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    // staff of another committee may not drive it, nor learn that it exists
+    expect(await t.call(WANGLI, continueImport, { jobId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await t.call(LIQIANG, continueImport, { jobId: 'imp_nope' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
 
     let progress = first.job!;
     const seen: number[] = [];
     for (let i = 0; i < 20 && progress.status !== 'done'; i++) {
-      progress = ok(await t.call(OTHER_STAFF, continueImport, { jobId }));
+      progress = ok(await t.call(LIQIANG, continueImport, { jobId }));
       seen.push(progress.done);
     }
     expect(progress).toMatchObject({ status: 'done', done: 30, total: 30 });
@@ -194,23 +179,23 @@ describe('a large register as a resumable job', () => {
     expect(progress.counts).toEqual({ households: { created: 30, updated: 0, unchanged: 0, removed: 0 }, persons: { created: 85, updated: 0, unchanged: 0, movedOut: 0 } });
     expect(await committeeCounts(OTHER)).toEqual({ households: 30, persons: 85, allPersons: 85 });
 
-    const before = (await all<HouseholdDoc>('households', { committeeId: OTHER })).map((h) => h.updatedAt.getTime());
-    const again = ok(await t.call(OTHER_STAFF, continueImport, { jobId }));
+    const before = (await all('households', { committeeId: OTHER })).map((h) => h.updatedAt.getTime());
+    const again = ok(await t.call(LIQIANG, continueImport, { jobId }));
     expect(again).toEqual(progress);
-    expect((await all<HouseholdDoc>('households', { committeeId: OTHER })).map((h) => h.updatedAt.getTime())).toEqual(before);
+    expect((await all('households', { committeeId: OTHER })).map((h) => h.updatedAt.getTime())).toEqual(before);
     expect((await t.db.collection('household_import_chunks').where({ jobId }).count()).total).toBe(0);
   });
 
   it('reports the same exact counts when a batch is applied twice (a call that died after writing)', async () => {
     const changed = Buffer.from(changedSample());
-    const first = await importRegisterBuffer({ ...deps(), budgetMs: 0, chunkHouseholds: 8 }, changed, { committee, actorId: 'staff-liqiang', mode: 'full' });
+    const first = await importRegisterBuffer({ ...deps(), budgetMs: 0, chunkHouseholds: 8 }, changed, { committee, actorId: DEMO.staffId(LIQIANG), mode: 'full' });
     const jobId = first.job!.jobId;
     // simulate a dead call: apply the first batch without moving the cursor, then let the job run
     const { applyBatch } = await import('../../cloudfunctions/household/import-apply');
-    const chunk = (await t.db.collection('household_import_chunks').doc(`${jobId}_0`).get()).data[0] as { households: never[] };
-    await applyBatch(t.db, committee, jobId, chunk.households, new Date());
+    const chunk = await collection(t.db, 'household_import_chunks').byId(`${jobId}_0`);
+    await applyBatch(t.db, committee, jobId, chunk!.households, new Date());
     let progress = first.job!;
-    while (progress.status !== 'done') progress = ok(await t.call(OTHER_STAFF, continueImport, { jobId }));
+    while (progress.status !== 'done') progress = ok(await t.call(LIQIANG, continueImport, { jobId }));
     expect(progress.counts).toEqual({
       households: { created: 1, updated: 2, unchanged: 27, removed: 1 },
       persons: { created: 1, updated: 1, unchanged: 79, movedOut: 5 },
@@ -218,31 +203,31 @@ describe('a large register as a resumable job', () => {
   });
 
   it('lets only one call apply a job at a time', async () => {
-    const first = await importRegisterBuffer({ ...deps(), budgetMs: 0, chunkHouseholds: 2 }, Buffer.from(sample), { committee, actorId: 'staff-liqiang', mode: 'full' });
+    const first = await importRegisterBuffer({ ...deps(), budgetMs: 0, chunkHouseholds: 2 }, Buffer.from(sample), { committee, actorId: DEMO.staffId(LIQIANG), mode: 'full' });
     const jobId = first.job!.jobId;
     // the creator's lease is still held: a call now answers the progress without working
     await t.db.collection('household_import_jobs').doc(jobId).update({ leaseUntil: new Date(Date.now() + 60_000) });
-    expect(ok(await t.call(OTHER_STAFF, continueImport, { jobId }))).toMatchObject({ status: 'running', done: 0 });
+    expect(ok(await t.call(LIQIANG, continueImport, { jobId }))).toMatchObject({ status: 'running', done: 0 });
     await t.db.collection('household_import_jobs').doc(jobId).update({ leaseUntil: new Date(0) });
-    const results = await Promise.all([t.call(OTHER_STAFF, continueImport, { jobId }), t.call(OTHER_STAFF, continueImport, { jobId })]);
+    const results = await Promise.all([t.call(LIQIANG, continueImport, { jobId }), t.call(LIQIANG, continueImport, { jobId })]);
     let progress = ok(results[0]!);
-    while (progress.status !== 'done') progress = ok(await t.call(OTHER_STAFF, continueImport, { jobId }));
+    while (progress.status !== 'done') progress = ok(await t.call(LIQIANG, continueImport, { jobId }));
     // back to the original file: …0005 and 徐美玲 return, 顾志强's phone reverts, …0099 leaves
     expect(progress.counts).toEqual({ households: { created: 0, updated: 3, unchanged: 27, removed: 1 }, persons: { created: 0, updated: 6, unchanged: 79, movedOut: 1 } });
   });
 
   it('runs one import of a committee at a time; a newer file replaces an abandoned job', async () => {
-    const started = await importRegisterBuffer({ ...deps(), budgetMs: 0, chunkHouseholds: 10 }, Buffer.from(sample), { committee, actorId: 'staff-liqiang', mode: 'full' });
+    const started = await importRegisterBuffer({ ...deps(), budgetMs: 0, chunkHouseholds: 10 }, Buffer.from(sample), { committee, actorId: DEMO.staffId(LIQIANG), mode: 'full' });
     const jobId = started.job!.jobId;
     // someone is working on it right now
     await t.db.collection('household_import_jobs').doc(jobId).update({ leaseUntil: new Date(Date.now() + 60_000) });
-    const busy = await t.call(OTHER_STAFF, importRegister, { fileID: await upload('sample.csv', sample) });
+    const busy = await t.call(LIQIANG, importRegister, { fileID: await upload('sample.csv', sample) });
     expect(busy).toMatchObject({ ok: false, error: { code: 'HOUSEHOLD_IMPORT_RUNNING' } });
     // nobody is (the client went away): the new import replaces it
     await t.db.collection('household_import_jobs').doc(jobId).update({ leaseUntil: new Date(0) });
-    const replaced = ok(await t.call(OTHER_STAFF, importRegister, { fileID: await upload('sample.csv', sample) }));
+    const replaced = ok(await t.call(LIQIANG, importRegister, { fileID: await upload('sample.csv', sample) }));
     expect(replaced.job).toMatchObject({ status: 'done', done: 30 });
-    expect(ok(await t.call(OTHER_STAFF, continueImport, { jobId }))).toMatchObject({ status: 'cancelled', done: 0 });
+    expect(ok(await t.call(LIQIANG, continueImport, { jobId }))).toMatchObject({ status: 'cancelled', done: 0 });
     expect(await committeeCounts(OTHER)).toEqual({ households: 30, persons: 85, allPersons: 86 });
   });
 });

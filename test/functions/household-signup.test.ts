@@ -3,6 +3,7 @@
  * the register the demo seed imports, failures that reveal nothing, locks, a race for the same
  * person, one-time codes, invitations, leaving, 我的家庭, and requests for the committee to check.
  */
+import { auditEntries } from '../../cloudfunctions/_kit/audit';
 import { consent, PRIVACY_NOTICE_VERSION } from '../../shared/contracts/auth-consent';
 import { me } from '../../shared/contracts/auth';
 import {
@@ -18,25 +19,26 @@ import {
   requestCheck,
   resolveCheck,
 } from '../../shared/contracts/household';
-import type { HouseholdDoc, PersonDoc } from '../../shared/domain/household';
-import type { UserDoc } from '../../shared/domain/people';
-import { seedDemo } from '../../localcloud/seed/seed';
-import { DEMO_MEMBER, DEMO_REGISTER_COMMITTEE, seedHousehold } from '../../localcloud/seed/household';
+import type { HouseholdDoc } from '../../shared/domain/household';
+import { DEMO_MEMBER, seedHousehold } from '../../localcloud/seed/household';
 import { householdDocId } from '../../cloudfunctions/household/ids';
-import { ok, startTestCloud, type TestCloud } from '../support/local-cloud';
+import { collection } from '../../cloudfunctions/_kit/store';
+import { ok, useTestCloud } from '../support/local-cloud';
+import { DEMO, LIQIANG, WANGLI, ZHOU } from '../support/demo-identities';
 
 jest.setTimeout(30_000);
 
-const HOME = DEMO_REGISTER_COMMITTEE;
-const SECRETARY = 'dev-openid-wangli';
-const OTHER_STAFF = 'dev-openid-liqiang';
-const ZHOU = DEMO_MEMBER.openid;
+const HOME = DEMO.home._id;
 
 /** Household 3101040510002 of the sample register: 晨曦路100弄8号 404, 徐子轩 (户主) 310115197312093053. */
 const XU = { committeeId: HOME, building: '晨曦路100弄8号', room: '404', name: '徐子轩', idSuffix: '093053' };
 const XU_HH = householdDocId(HOME, '3101040510002');
 
-let t: TestCloud;
+const t = useTestCloud({
+  prepare: async (cloud) => {
+    await seedHousehold(cloud.db, cloud.functionEnv);
+  },
+});
 let n = 0;
 
 /** A new WeChat user who has accepted the privacy notice. */
@@ -47,24 +49,19 @@ async function resident(): Promise<string> {
 }
 
 async function household(id: string): Promise<HouseholdDoc> {
-  return (await t.db.collection('households').doc(id).get()).data[0] as HouseholdDoc;
+  const doc = await collection(t.db, 'households').byId(id);
+  if (!doc) throw new Error(`no household ${id}`);
+  return doc;
 }
 
 const failedWith = (code: string) => ({ ok: false, error: { code } });
-
-beforeAll(async () => {
-  t = await startTestCloud();
-  await seedDemo(t.db);
-  await seedHousehold(t.db, t.functionEnv);
-}, 60_000);
-afterAll(async () => t?.close());
 
 describe('auth.consent', () => {
   it('creates the user record on first consent and records version and time', async () => {
     expect(ok(await t.call('first-timer', me, {})).signedIn).toBe(false);
     const res = ok(await t.call('first-timer', consent, { version: PRIVACY_NOTICE_VERSION }));
     expect(res.version).toBe(PRIVACY_NOTICE_VERSION);
-    const users = (await t.db.collection('users').where({ openid: 'first-timer' }).get()).data as UserDoc[];
+    const users = await collection(t.db, 'users').some((c) => c.where({ openid: 'first-timer' }), 10);
     expect(users).toHaveLength(1);
     expect(users[0]).toMatchObject({ consent: { version: PRIVACY_NOTICE_VERSION }, householdId: null });
     expect(ok(await t.call('first-timer', me, {})).signedIn).toBe(true);
@@ -135,7 +132,7 @@ describe('claiming a household', () => {
     const after = await household(XU_HH);
     expect(after).toMatchObject({ onCloud: true, verifiedCount: 1 });
     expect(after.onCloudAt).toBeInstanceOf(Date);
-    const user = ((await t.db.collection('users').where({ openid }).get()).data as UserDoc[])[0]!;
+    const user = await collection(t.db, 'users').first({ openid });
     expect(user).toMatchObject({ householdId: XU_HH, committeeId: HOME });
     expect(ok(await t.call(openid, me, {})).roles).toEqual(['resident']);
     expect(await t.call(openid, claimHousehold, XU)).toMatchObject(failedWith('HOUSEHOLD_ALREADY_MEMBER'));
@@ -181,20 +178,22 @@ describe('claiming a household', () => {
     const openid = await resident();
     const { id } = ok(await t.call(openid, requestCheck, { committeeId: HOME, building: '晨曦路100弄8号', room: '404', name: '徐子轩', note: '新搬来' }));
     expect(await t.call(openid, listChecks, {})).toMatchObject(failedWith('FORBIDDEN'));
-    expect(ok(await t.call(OTHER_STAFF, listChecks, {})).items).toEqual([]);
-    const list = ok(await t.call(SECRETARY, listChecks, {}));
+    expect(ok(await t.call(LIQIANG, listChecks, {})).items).toEqual([]);
+    const list = ok(await t.call(WANGLI, listChecks, {}));
+    expect(list.nextOffset).toBeNull();
+    expect(await t.call(WANGLI, listChecks, { page: 0 })).toMatchObject(failedWith('INVALID_INPUT'));
     expect(list.items.find((i) => i.id === id)).toMatchObject({ building: '晨曦路100弄8号', room: '404', name: '徐子轩', note: '新搬来', status: 'open' });
-    expect((await t.db.collection('audit_log').where({ action: 'household.checks.read', actorId: 'staff-wangli' }).count()).total).toBe(1);
-    expect(await t.call(OTHER_STAFF, resolveCheck, { id })).toMatchObject(failedWith('NOT_FOUND'));
-    ok(await t.call(SECRETARY, resolveCheck, { id }));
-    expect(ok(await t.call(SECRETARY, listChecks, {})).items.find((i) => i.id === id)).toBeUndefined();
+    expect((await auditEntries(t.db, { action: 'household.checks.read', actorId: DEMO.staffId(WANGLI) })).length).toBe(1);
+    expect(await t.call(LIQIANG, resolveCheck, { id })).toMatchObject(failedWith('NOT_FOUND'));
+    ok(await t.call(WANGLI, resolveCheck, { id }));
+    expect(ok(await t.call(WANGLI, listChecks, {})).items.find((i) => i.id === id)).toBeUndefined();
     expect(await t.call(openid, requestCheck, { committeeId: 'committee-nope', building: '1', room: '1', name: '某某' })).toMatchObject(failedWith('NOT_FOUND'));
   });
 });
 
 describe('one-time codes from staff', () => {
   it('lets staff issue a code that makes one resident a member, once', async () => {
-    const issued = ok(await t.call(SECRETARY, issueCode, { householdId: '3101040510006' }));
+    const issued = ok(await t.call(WANGLI, issueCode, { householdId: '3101040510006' }));
     expect(issued.code).toMatch(/^[2-9A-HJKMNP-Z]{8}$/);
     const a = await resident();
     const joined = ok(await t.call(a, redeemCode, { code: issued.code.toLowerCase().replace(/^(.{4})/, '$1-') }));
@@ -203,14 +202,14 @@ describe('one-time codes from staff', () => {
     expect(await t.call(await resident(), redeemCode, { code: issued.code })).toMatchObject(failedWith('HOUSEHOLD_CODE_INVALID'));
     expect(await t.call(await resident(), redeemCode, { code: 'ABCDEFGH' })).toMatchObject(failedWith('HOUSEHOLD_CODE_INVALID'));
     expect(await t.call(a, redeemCode, { code: '12' })).toMatchObject(failedWith('INVALID_INPUT'));
-    expect((await t.db.collection('audit_log').where({ action: 'household.code.issued' }).count()).total).toBe(1);
+    expect((await auditEntries(t.db, { action: 'household.code.issued' })).length).toBe(1);
   });
 
   it('keeps codes within the staff member’s own committee and away from residents', async () => {
-    expect(await t.call(OTHER_STAFF, issueCode, { householdId: '3101040510006' })).toMatchObject(failedWith('NOT_FOUND'));
+    expect(await t.call(LIQIANG, issueCode, { householdId: '3101040510006' })).toMatchObject(failedWith('NOT_FOUND'));
     expect(await t.call(ZHOU, issueCode, { householdId: '3101040510006' })).toMatchObject(failedWith('FORBIDDEN'));
     expect(await t.call('', issueCode, { householdId: '3101040510006' })).toMatchObject(failedWith('UNAUTHENTICATED'));
-    expect(await t.call(SECRETARY, issueCode, { householdId: '' })).toMatchObject(failedWith('INVALID_INPUT'));
+    expect(await t.call(WANGLI, issueCode, { householdId: '' })).toMatchObject(failedWith('INVALID_INPUT'));
   });
 });
 
@@ -238,8 +237,8 @@ describe('family invitations and leaving', () => {
     expect(ok(await t.call(first, myHouseholdQuery, {})).household).toBeNull();
     expect(ok(await t.call(first, me, {})).roles).toEqual([]);
     // his register person is free again: he (or, after a mistake, the right person) can claim it
-    const xu = ((await t.db.collection('persons').where({ householdDocId: hh._id, name: '徐德明' }).get()).data as PersonDoc[])[0]!;
-    expect(xu.claimedBy).toBeNull();
+    const xu = await collection(t.db, 'persons').first({ householdDocId: hh._id, name: '徐德明' });
+    expect(xu?.claimedBy).toBeNull();
 
     const onCloudAt = (await household(hh._id)).onCloudAt;
     ok(await t.call(second, leaveHousehold, {}));

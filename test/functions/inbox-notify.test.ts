@@ -4,15 +4,16 @@
  * the question (notify failed) and can be sent again.
  */
 import { ask, getQuestion, retryNotify } from '../../shared/contracts/inbox';
-import type { QuestionDoc } from '../../shared/domain/inbox';
-import { ok, signedInResident, useDemoCloud } from '../support/local-cloud';
+import { collection } from '../../cloudfunctions/_kit/store';
+import { DEMO, LIQIANG, WANGLI } from '../support/demo-identities';
+import { ok, signedInResident, useTestCloud } from '../support/local-cloud';
 
 jest.setTimeout(30_000); // cold starts of the bundles on a shared machine
 
-const HOME = 'committee-310107005001';
-const NEXT_DOOR = 'committee-310107005002';
+const HOME = DEMO.home._id;
+const NEXT_DOOR = DEMO.neighbour._id;
 
-const t = useDemoCloud({
+const t = useTestCloud({
   prepare: async (cloud) => {
     await cloud.db.collection('users').add([signedInResident('openid-ana', HOME, 'ana', { verified: true }), signedInResident('openid-cai', NEXT_DOOR, 'cai', { verified: true })]);
     const member = (userId: string, active: boolean) => ({
@@ -31,7 +32,7 @@ const t = useDemoCloud({
   },
 });
 
-const questionDoc = async (id: string) => ((await t.db.collection('inbox_questions').doc(id).get()).data as QuestionDoc[])[0]!;
+const questionDoc = async (id: string) => (await collection(t.db, 'inbox_questions').byId(id))!;
 type Notice = { page: string; title: string; content_item: { key: string; value: string }[] };
 const lastMessage = () => {
   const all = t.wecom.messages();
@@ -71,19 +72,19 @@ describe('the notice of a new question', () => {
     const id = ok(res).question.id;
     expect(t.wecom.messages()).toHaveLength(sent);
     expect((await questionDoc(id)).notify).toMatchObject({ status: 'failed', error: 'WECOM_ERROR', attempts: 1 });
-    expect(ok(await t.call('dev-openid-wangli', getQuestion, { id })).question.staffDetails).toMatchObject({ notifyStatus: 'failed', notifyError: 'WECOM_ERROR' });
+    expect(ok(await t.call(WANGLI, getQuestion, { id })).question.staffDetails).toMatchObject({ notifyStatus: 'failed', notifyError: 'WECOM_ERROR' });
     // a retried ask neither duplicates the question nor sends anything
     ok(await t.call('openid-ana', ask, { content: '电梯又坏了，老人上下楼很困难' }, 'req-ask-fail-1'));
     expect((await t.db.collection('inbox_questions').where({ content: '电梯又坏了，老人上下楼很困难' }).count()).total).toBe(1);
 
-    expect(await t.call('dev-openid-liqiang', retryNotify, { questionId: id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await t.call(LIQIANG, retryNotify, { questionId: id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await t.call('openid-ana', retryNotify, { questionId: id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    const retried = ok(await t.call('dev-openid-wangli', retryNotify, { questionId: id })).question;
+    const retried = ok(await t.call(WANGLI, retryNotify, { questionId: id })).question;
     expect(retried.staffDetails).toMatchObject({ notifyStatus: 'sent', notifyError: null });
     expect(lastMessage()).toMatchObject({ touser: ['zhangmin'], count: sent + 1 });
     expect((await questionDoc(id)).notify.attempts).toBe(2);
-    expect(await t.call('dev-openid-wangli', retryNotify, { questionId: id })).toMatchObject({ ok: false, error: { code: 'INBOX_NOTIFY_NOT_FAILED' } });
-    expect(await t.call('dev-openid-wangli', retryNotify, {})).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await t.call(WANGLI, retryNotify, { questionId: id })).toMatchObject({ ok: false, error: { code: 'INBOX_NOTIFY_NOT_FAILED' } });
+    expect(await t.call(WANGLI, retryNotify, {})).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 
   it('survives WeCom being busy beyond the retries', async () => {

@@ -4,16 +4,17 @@
  * counts, through the real path.
  */
 import { ask, getQuestion, handOver, myQuestions, rate, reply, satisfiedCounts, staffInbox } from '../../shared/contracts/inbox';
-import type { QuestionDoc } from '../../shared/domain/inbox';
 import { localMonthOf } from '../../shared/time';
-import { ok, signedInResident, useDemoCloud } from '../support/local-cloud';
+import { collection } from '../../cloudfunctions/_kit/store';
+import { CHENJIE, DEMO, LIQIANG, WANGLI, ZHANGMIN, ZHAOYUN, ZHOU } from '../support/demo-identities';
+import { ok, signedInResident, useTestCloud } from '../support/local-cloud';
 
 jest.setTimeout(30_000); // cold starts of the bundles on a shared machine
 
-const HOME = 'committee-310107005001';
-const NEXT_DOOR = 'committee-310107005002';
+const HOME = DEMO.home._id;
+const NEXT_DOOR = DEMO.neighbour._id;
 
-const t = useDemoCloud({
+const t = useTestCloud({
   prepare: async (cloud) => {
     const resident = (name: string, committeeId: string) => signedInResident(`openid-${name}`, committeeId, name, { verified: true });
     await cloud.db.collection('users').add([resident('ana', HOME), resident('bo', HOME), resident('cai', NEXT_DOOR)]);
@@ -22,7 +23,7 @@ const t = useDemoCloud({
 });
 
 const errorOf = (env: { ok: boolean; error?: { code: string } }) => (env.ok ? null : env.error!.code);
-const questionDoc = async (id: string) => ((await t.db.collection('inbox_questions').doc(id).get()).data as QuestionDoc[])[0]!;
+const questionDoc = async (id: string) => (await collection(t.db, 'inbox_questions').byId(id))!;
 const askAs = async (openid: string, content: string, requestId?: string) => ok(await t.call(openid, ask, { content }, requestId)).question;
 
 describe('inbox.ask', () => {
@@ -41,8 +42,8 @@ describe('inbox.ask', () => {
   });
 
   it('refuses people without a claimed household, content that fails the check, and bad input', async () => {
-    expect(errorOf(await t.call('dev-openid-resident-zhou', ask, { content: '请问居委会几点上班？' }))).toBe('INBOX_NOT_RESIDENT');
-    expect(errorOf(await t.call('dev-openid-wangli', ask, { content: '请问居委会几点上班？' }))).toBe('INBOX_NOT_RESIDENT');
+    expect(errorOf(await t.call(ZHOU, ask, { content: '请问居委会几点上班？' }))).toBe('INBOX_NOT_RESIDENT');
+    expect(errorOf(await t.call(WANGLI, ask, { content: '请问居委会几点上班？' }))).toBe('INBOX_NOT_RESIDENT');
     expect(errorOf(await t.call('', ask, { content: '请问居委会几点上班？' }))).toBe('UNAUTHENTICATED');
     const rejected = await t.call('openid-bo', ask, { content: '楼下有人在办假证，电话贴满了墙' });
     expect(rejected).toMatchObject({ ok: false, error: { code: 'CONTENT_REJECTED', message: expect.stringMatching(/安全检测/) } });
@@ -72,9 +73,9 @@ describe('reading questions', () => {
   it('never shows a resident someone else’s question, nor staff another committee’s', async () => {
     expect(errorOf(await t.call('openid-bo', getQuestion, { id: anaQ }))).toBe('NOT_FOUND');
     expect(errorOf(await t.call('openid-cai', getQuestion, { id: anaQ }))).toBe('NOT_FOUND');
-    expect(errorOf(await t.call('dev-openid-liqiang', getQuestion, { id: anaQ }))).toBe('NOT_FOUND');
-    expect(errorOf(await t.call('dev-openid-zhangmin', getQuestion, { id: caiQ }))).toBe('NOT_FOUND');
-    expect(errorOf(await t.call('dev-openid-chenjie', getQuestion, { id: anaQ }))).toBe('NOT_FOUND');
+    expect(errorOf(await t.call(LIQIANG, getQuestion, { id: anaQ }))).toBe('NOT_FOUND');
+    expect(errorOf(await t.call(ZHANGMIN, getQuestion, { id: caiQ }))).toBe('NOT_FOUND');
+    expect(errorOf(await t.call(CHENJIE, getQuestion, { id: anaQ }))).toBe('NOT_FOUND');
     expect(errorOf(await t.call('openid-left', getQuestion, { id: anaQ }))).toBe('NOT_FOUND');
     expect(errorOf(await t.call('openid-ana', getQuestion, { id: 'no-such-question' }))).toBe('NOT_FOUND');
     expect(errorOf(await t.call('openid-ana', getQuestion, {}))).toBe('INVALID_INPUT');
@@ -82,9 +83,9 @@ describe('reading questions', () => {
 
   it('gives committee staff their inbox: open first by deadline, overdue flagged, paged', async () => {
     // make the first question overdue
-    const first = (await t.db.collection('inbox_questions').where({ askerOpenid: 'openid-ana' }).orderBy('askedAt', 'asc').limit(1).get()).data[0] as QuestionDoc;
+    const first = (await collection(t.db, 'inbox_questions').some((c) => c.where({ askerOpenid: 'openid-ana' }).orderBy('askedAt', 'asc'), 1))[0]!;
     await t.db.collection('inbox_questions').doc(first._id).update({ askedAt: new Date(Date.now() - 30 * 3600_000), dueAt: new Date(Date.now() - 6 * 3600_000) });
-    const inbox = ok(await t.call('dev-openid-zhangmin', staffInbox, {}));
+    const inbox = ok(await t.call(ZHANGMIN, staffInbox, {}));
     expect(inbox).toMatchObject({ total: 2, openCount: 2, overdueCount: 1, nextOffset: null });
     expect(inbox.items.map((i) => [i.id, i.overdue])).toEqual([
       [first._id, true],
@@ -92,17 +93,17 @@ describe('reading questions', () => {
     ]);
     expect(inbox.items[0]!.staffDetails).toMatchObject({ committeeId: HOME, notifyStatus: 'sent' });
     expect(JSON.stringify(inbox)).not.toContain('openid-ana');
-    const paged = ok(await t.call('dev-openid-wangli', staffInbox, { limit: 1, offset: 1 }));
+    const paged = ok(await t.call(WANGLI, staffInbox, { limit: 1, offset: 1 }));
     expect(paged.items.map((i) => i.id)).toEqual([anaQ]);
-    const next = ok(await t.call('dev-openid-liqiang', staffInbox, {}));
+    const next = ok(await t.call(LIQIANG, staffInbox, {}));
     expect(next.items.map((i) => i.id)).toEqual([caiQ]);
   });
 
   it('keeps residents, liaisons and deactivated staff out of staff inboxes', async () => {
-    for (const openid of ['openid-ana', 'dev-openid-chenjie', 'dev-openid-zhaoyun', 'openid-left', '']) {
+    for (const openid of ['openid-ana', CHENJIE, ZHAOYUN, 'openid-left', '']) {
       expect(errorOf(await t.call(openid, staffInbox, {}))).toMatch(/FORBIDDEN|UNAUTHENTICATED/);
     }
-    expect(errorOf(await t.call('dev-openid-zhangmin', staffInbox, { status: 'closed' }))).toBe('INVALID_INPUT');
+    expect(errorOf(await t.call(ZHANGMIN, staffInbox, { status: 'closed' }))).toBe('INVALID_INPUT');
   });
 });
 
@@ -113,40 +114,40 @@ describe('answering, handing over and rating', () => {
   });
 
   it('records an interim reply without closing the question; the resident cannot rate it yet', async () => {
-    const res = ok(await t.call('dev-openid-zhangmin', reply, { questionId: qid, text: '已收到，我们今天联系物业核实。', complete: false })).question;
+    const res = ok(await t.call(ZHANGMIN, reply, { questionId: qid, text: '已收到，我们今天联系物业核实。', complete: false })).question;
     expect(res).toMatchObject({ status: 'open', replies: [{ staffName: '张敏', complete: false }] });
     expect(errorOf(await t.call('openid-bo', rate, { questionId: qid, satisfied: true }))).toBe('INBOX_NOT_ANSWERED');
   });
 
   it('hands over to a colleague of the same committee only, and records it', async () => {
-    expect(errorOf(await t.call('dev-openid-zhangmin', handOver, { questionId: qid, toStaffId: 'staff-liqiang' }))).toBe('INBOX_BAD_COLLEAGUE');
-    expect(errorOf(await t.call('dev-openid-zhangmin', handOver, { questionId: qid, toStaffId: 'staff-left' }))).toBe('INBOX_BAD_COLLEAGUE');
-    expect(errorOf(await t.call('dev-openid-zhangmin', handOver, { questionId: qid, toStaffId: 'staff-zhangmin' }))).toBe('INBOX_BAD_COLLEAGUE');
-    expect(errorOf(await t.call('dev-openid-liqiang', handOver, { questionId: qid, toStaffId: 'staff-liqiang' }))).toBe('NOT_FOUND');
+    expect(errorOf(await t.call(ZHANGMIN, handOver, { questionId: qid, toStaffId: 'staff-liqiang' }))).toBe('INBOX_BAD_COLLEAGUE');
+    expect(errorOf(await t.call(ZHANGMIN, handOver, { questionId: qid, toStaffId: 'staff-left' }))).toBe('INBOX_BAD_COLLEAGUE');
+    expect(errorOf(await t.call(ZHANGMIN, handOver, { questionId: qid, toStaffId: 'staff-zhangmin' }))).toBe('INBOX_BAD_COLLEAGUE');
+    expect(errorOf(await t.call(LIQIANG, handOver, { questionId: qid, toStaffId: 'staff-liqiang' }))).toBe('NOT_FOUND');
     expect(errorOf(await t.call('openid-bo', handOver, { questionId: qid, toStaffId: 'staff-wangli' }))).toBe('FORBIDDEN');
-    const res = ok(await t.call('dev-openid-zhangmin', handOver, { questionId: qid, toStaffId: 'staff-wangli', note: '涉及物业，请书记协调' })).question;
+    const res = ok(await t.call(ZHANGMIN, handOver, { questionId: qid, toStaffId: 'staff-wangli', note: '涉及物业，请书记协调' })).question;
     expect(res.staffDetails).toMatchObject({ assigneeStaffId: 'staff-wangli', handovers: [{ fromStaffId: 'staff-zhangmin', toStaffId: 'staff-wangli', note: '涉及物业，请书记协调' }] });
     const doc = await questionDoc(qid);
     expect(doc.handovers[0]!.at).toBeInstanceOf(Date);
   });
 
   it('lets no one outside the committee reply, and refuses bad replies', async () => {
-    expect(errorOf(await t.call('dev-openid-liqiang', reply, { questionId: qid, text: '我来答', complete: true }))).toBe('NOT_FOUND');
+    expect(errorOf(await t.call(LIQIANG, reply, { questionId: qid, text: '我来答', complete: true }))).toBe('NOT_FOUND');
     expect(errorOf(await t.call('openid-bo', reply, { questionId: qid, text: '我自己答', complete: true }))).toBe('FORBIDDEN');
-    expect(errorOf(await t.call('dev-openid-chenjie', reply, { questionId: qid, text: '联络员答', complete: true }))).toBe('FORBIDDEN');
-    expect(errorOf(await t.call('dev-openid-wangli', reply, { questionId: qid, text: '', complete: true }))).toBe('INVALID_INPUT');
-    expect(errorOf(await t.call('dev-openid-wangli', reply, { questionId: qid, text: '好的' }))).toBe('INVALID_INPUT');
+    expect(errorOf(await t.call(CHENJIE, reply, { questionId: qid, text: '联络员答', complete: true }))).toBe('FORBIDDEN');
+    expect(errorOf(await t.call(WANGLI, reply, { questionId: qid, text: '', complete: true }))).toBe('INVALID_INPUT');
+    expect(errorOf(await t.call(WANGLI, reply, { questionId: qid, text: '好的' }))).toBe('INVALID_INPUT');
     expect((await questionDoc(qid)).replies).toHaveLength(1);
   });
 
   it('closes the question with a complete answer, once (a retry adds nothing)', async () => {
     const input = { questionId: qid, text: '已与物业约定明天上午九点上门维修，费用由物业承担。', complete: true };
-    const res = ok(await t.call('dev-openid-wangli', reply, input, 'req-reply-wangli')).question;
+    const res = ok(await t.call(WANGLI, reply, input, 'req-reply-wangli')).question;
     expect(res).toMatchObject({ status: 'answered', staffDetails: { answeredBy: 'staff-wangli' } });
-    ok(await t.call('dev-openid-wangli', reply, input, 'req-reply-wangli'));
+    ok(await t.call(WANGLI, reply, input, 'req-reply-wangli'));
     expect((await questionDoc(qid)).replies).toHaveLength(2);
-    expect(errorOf(await t.call('dev-openid-zhangmin', reply, { questionId: qid, text: '补充一句', complete: false }))).toBe('INBOX_QUESTION_CLOSED');
-    expect(errorOf(await t.call('dev-openid-zhangmin', handOver, { questionId: qid, toStaffId: 'staff-wangli' }))).toBe('INBOX_QUESTION_CLOSED');
+    expect(errorOf(await t.call(ZHANGMIN, reply, { questionId: qid, text: '补充一句', complete: false }))).toBe('INBOX_QUESTION_CLOSED');
+    expect(errorOf(await t.call(ZHANGMIN, handOver, { questionId: qid, toStaffId: 'staff-wangli' }))).toBe('INBOX_QUESTION_CLOSED');
     const seen = ok(await t.call('openid-bo', getQuestion, { id: qid })).question;
     expect(seen).toMatchObject({ status: 'answered', canRate: true, staffDetails: null });
     expect(seen.replies.map((r) => r.staffName)).toEqual(['张敏', '王丽']);
@@ -154,7 +155,7 @@ describe('answering, handing over and rating', () => {
 
   it('lets only the asker rate, once', async () => {
     expect(errorOf(await t.call('openid-ana', rate, { questionId: qid, satisfied: false }))).toBe('NOT_FOUND');
-    expect(errorOf(await t.call('dev-openid-wangli', rate, { questionId: qid, satisfied: true }))).toBe('NOT_FOUND');
+    expect(errorOf(await t.call(WANGLI, rate, { questionId: qid, satisfied: true }))).toBe('NOT_FOUND');
     expect(errorOf(await t.call('openid-bo', rate, { questionId: qid, satisfied: 'yes' }))).toBe('INVALID_INPUT');
     const res = ok(await t.call('openid-bo', rate, { questionId: qid, satisfied: true })).question;
     expect(res).toMatchObject({ rating: { satisfied: true }, canRate: false });
@@ -189,20 +190,20 @@ describe('inbox.satisfiedCounts', () => {
 
   it('gives a secretary the committee’s satisfied answers per staff member', async () => {
     // zhangmin: h1, h2; wangli: the rated answer of the previous block
-    const res = ok(await t.call('dev-openid-wangli', satisfiedCounts, { month }));
+    const res = ok(await t.call(WANGLI, satisfiedCounts, { month }));
     expect(res.items).toEqual([
       { staffId: 'staff-zhangmin', name: '张敏', satisfiedAnswers: 2, points: 1 },
       { staffId: 'staff-wangli', name: '王丽', satisfiedAnswers: 1, points: 0.5 },
     ]);
-    const jan = ok(await t.call('dev-openid-wangli', satisfiedCounts, { month: '2026-01' }));
+    const jan = ok(await t.call(WANGLI, satisfiedCounts, { month: '2026-01' }));
     expect(jan.items.find((i) => i.staffId === 'staff-zhangmin')).toMatchObject({ satisfiedAnswers: 1, points: 0.5 });
   });
 
   it('gives a staff member their own line only; others may not ask', async () => {
-    expect(ok(await t.call('dev-openid-zhangmin', satisfiedCounts, { month })).items).toEqual([{ staffId: 'staff-zhangmin', name: '张敏', satisfiedAnswers: 2, points: 1 }]);
-    expect(ok(await t.call('dev-openid-liqiang', satisfiedCounts, { month })).items).toEqual([{ staffId: 'staff-liqiang', name: '李强', satisfiedAnswers: 1, points: 0.5 }]);
+    expect(ok(await t.call(ZHANGMIN, satisfiedCounts, { month })).items).toEqual([{ staffId: 'staff-zhangmin', name: '张敏', satisfiedAnswers: 2, points: 1 }]);
+    expect(ok(await t.call(LIQIANG, satisfiedCounts, { month })).items).toEqual([{ staffId: 'staff-liqiang', name: '李强', satisfiedAnswers: 1, points: 0.5 }]);
     expect(errorOf(await t.call('openid-bo', satisfiedCounts, { month }))).toBe('FORBIDDEN');
-    expect(errorOf(await t.call('dev-openid-chenjie', satisfiedCounts, { month }))).toBe('FORBIDDEN');
-    expect(errorOf(await t.call('dev-openid-wangli', satisfiedCounts, { month: '2026-13' }))).toBe('INVALID_INPUT');
+    expect(errorOf(await t.call(CHENJIE, satisfiedCounts, { month }))).toBe('FORBIDDEN');
+    expect(errorOf(await t.call(WANGLI, satisfiedCounts, { month: '2026-13' }))).toBe('INVALID_INPUT');
   });
 });

@@ -4,17 +4,12 @@
  * exclusions, snapshot idempotence and immutability, assessor entries, hints, authorisation.
  */
 import { addExclusion, assess, compute, getSnapshot, listAssessments, listExclusions, listSnapshots, revokeExclusion, runDistrict } from '../../shared/contracts/metrics';
-import { ok, startTestCloud, type TestCloud } from '../support/local-cloud';
+import { ok, useTestCloud } from '../support/local-cloud';
 import { A, B, C, district, E, EXPECTED, FROM, OPENID, otherDistrict, record, S1, S2, TO, writeDataset } from '../unit/metrics/dataset';
 
 jest.setTimeout(60_000);
 
-let t: TestCloud;
-beforeAll(async () => {
-  t = await startTestCloud();
-  await writeDataset(t.db);
-}, 60_000);
-afterAll(async () => t?.close());
+const t = useTestCloud({ demo: false, prepare: (cloud) => writeDataset(cloud.db) });
 
 const fail = (code: string) => ({ ok: false, error: { code } });
 const districtScope = { level: 'district' as const, id: district._id };

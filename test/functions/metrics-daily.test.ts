@@ -4,7 +4,7 @@
  */
 import { compute, dailyReport, getSnapshot, listSnapshots } from '../../shared/contracts/metrics';
 import { defaultWindow } from '../../shared/metrics/window';
-import { ok, startTestCloud, type TestCloud } from '../support/local-cloud';
+import { ok, useTestCloud } from '../support/local-cloud';
 import { district, FROM, OPENID, otherDistrict, writeDataset } from '../unit/metrics/dataset';
 
 jest.setTimeout(90_000);
@@ -12,12 +12,7 @@ jest.setTimeout(90_000);
 const TIMER_EVENT = { Type: 'Timer', TriggerName: 'daily', Time: '2026-11-23T02:30:00Z' };
 
 describe('the daily timer run', () => {
-  let t: TestCloud;
-  beforeAll(async () => {
-    t = await startTestCloud();
-    await writeDataset(t.db);
-  }, 60_000);
-  afterAll(async () => t?.close());
+  const t = useTestCloud({ demo: false, prepare: (cloud) => writeDataset(cloud.db) });
 
   it('computes the default window for every district, one invocation each', async () => {
     const expected = defaultWindow(new Date());
@@ -60,12 +55,7 @@ describe('the daily timer run', () => {
 });
 
 describe('the time budget', () => {
-  let t: TestCloud;
-  beforeAll(async () => {
-    t = await startTestCloud({ functionEnv: { METRICS_TIME_BUDGET_MS: '0' } });
-    await writeDataset(t.db);
-  }, 60_000);
-  afterAll(async () => t?.close());
+  const t = useTestCloud({ demo: false, cloud: { functionEnv: { METRICS_TIME_BUDGET_MS: '0' } }, prepare: (cloud) => writeDataset(cloud.db) });
 
   it('stops a computation that has no time left and reports its progress, writing no snapshot', async () => {
     const out = ok(await t.call(OPENID.districtLiaison, compute, { scope: { level: 'district', id: district._id }, from: FROM }));

@@ -9,12 +9,12 @@ import { exportSnapshot } from '../../shared/contracts/metrics-export';
 import { findIndicator } from '../../shared/metrics/score';
 import { getRubric, RUBRIC_IDS } from '../../shared/rubric/registry';
 import { COMMITTEE_HEADER, RUBRIC_FIRST_ROW, RUBRIC_HEADER, SHEETS } from '../../cloudfunctions/metrics/export/workbook';
-import { ok, startTestCloud, type TestCloud } from '../support/local-cloud';
+import { ok, useTestCloud } from '../support/local-cloud';
 import { district, FROM, OPENID, S1, writeDataset } from '../unit/metrics/dataset';
 
 jest.setTimeout(60_000);
 
-let t: TestCloud;
+const t = useTestCloud({ demo: false, prepare: (cloud) => writeDataset(cloud.db) });
 let view: SnapshotView;
 let out: { fileID: string; url: string; fileName: string };
 let wb: ExcelJS.Workbook;
@@ -22,8 +22,6 @@ const DL = OPENID.districtLiaison;
 const rubric = getRubric(RUBRIC_IDS.acceptance);
 
 beforeAll(async () => {
-  t = await startTestCloud();
-  await writeDataset(t.db);
   // a judged item, so the export carries an assessor's entry next to the rule's scores
   ok(await t.call(DL, assess, { districtId: district._id, path: 'innovation', score: 7, reason: '试点推进快', evidence: ['cloud://test-env.7465/metrics/pilot.pdf'] }, 'req-assess-innovation'));
   const done = ok(await t.call(DL, compute, { scope: { level: 'district', id: district._id }, from: FROM }));
@@ -35,7 +33,6 @@ beforeAll(async () => {
   wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
 }, 60_000);
-afterAll(async () => t?.close());
 
 const text = (ws: ExcelJS.Worksheet, r: number, c: number) => {
   const v = ws.getCell(r, c).value;

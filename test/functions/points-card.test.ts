@@ -4,6 +4,7 @@
  * stored shapes (shared/domain/worklog.ts, roster.ts, inbox.ts): their actions refuse anything
  * dated more than 7 days back, and a card needs whole past months.
  */
+import { auditEntries } from '../../cloudfunctions/_kit/audit';
 import { addEntry, correctCard, getCard, listCards, listDecisions, recordDecision, removeEntry, signCard } from '../../shared/contracts/points';
 import type { QuestionDoc } from '../../shared/domain/inbox';
 import type { StaffDoc } from '../../shared/domain/people';
@@ -11,21 +12,21 @@ import type { ShiftDoc } from '../../shared/domain/roster';
 import type { WorkRecordDoc } from '../../shared/domain/worklog';
 import { localMonthOf } from '../../shared/time';
 import { householdKeyOf } from '../../shared/worklog/household';
-import { seedDemo } from '../../localcloud/seed/seed';
 import { demoDistrict } from '../../localcloud/seed/demo-district';
-import { ok, startTestCloud, type TestCloud } from '../support/local-cloud';
+import { DEMO, LIQIANG, WANGLI, ZHANGMIN, ZHOU } from '../support/demo-identities';
+import { ok, useTestCloud, type TestCloud } from '../support/local-cloud';
 
 jest.setTimeout(60_000);
 
-const HOME = demoDistrict.home._id; // 曹杨一村: 王丽 (书记), 张敏 (社工)
-const OTHER = demoDistrict.committees[1]!._id; // 曹杨二村: 李强 (社工) and a secretary added below
-const SECRETARY = 'dev-openid-wangli';
-const ZHANGMIN = 'dev-openid-zhangmin';
-const ZM = 'staff-zhangmin';
-const OTHER_SECRETARY = 'dev-openid-secb';
+const HOME = DEMO.home._id; // 曹杨一村: 王丽 (书记), 张敏 (社工)
+const OTHER = DEMO.neighbour._id; // 曹杨二村: 李强 (社工) and a secretary added below
+const SECRETARY = WANGLI;
+const ZM = DEMO.staffId(ZHANGMIN);
+const WL = DEMO.staffId(WANGLI);
+const OTHER_SECRETARY = 'test-openid-secb';
 const EVIDENCE = { fileIds: ['cloud://env-test.7465/points/plan.jpg'], text: null };
 
-let t: TestCloud;
+const t = useTestCloud({ prepare });
 let seq = 0;
 const id = (p: string) => `${p}-${++seq}`;
 const at = (iso: string) => new Date(iso);
@@ -59,7 +60,7 @@ function shift(staffId: string, date: string, signedIn: 'on_time' | 'late' | 'mi
     endAt: at(`${date}T12:00:00Z`),
     kind: 'evening',
     note: null,
-    plannedBy: 'staff-wangli',
+    plannedBy: WL,
     createdAt: startAt,
     signedInAt: signedIn === 'missed' ? null : new Date(startAt.getTime() + (signedIn === 'on_time' ? 5 : 40) * 60_000),
     attended: signedIn === 'on_time',
@@ -71,8 +72,8 @@ function question(staffId: string, ratedAt: string, satisfied: boolean): Questio
   return {
     _id: id('q'),
     committeeId: HOME,
-    streetId: demoDistrict.home.streetId,
-    districtId: demoDistrict.district._id,
+    streetId: DEMO.home.streetId,
+    districtId: DEMO.district._id,
     askerOpenid: 'resident-x',
     householdId: 'hh-1',
     content: '垃圾分类几点开放？',
@@ -90,14 +91,12 @@ function question(staffId: string, ratedAt: string, satisfied: boolean): Questio
 }
 
 async function auditCount(action: string, subjectId: string): Promise<number> {
-  return (await t.db.collection('audit_log').where({ action, subjectId }).count()).total;
+  return (await auditEntries(t.db, { action, subjectId })).length;
 }
 
-beforeAll(async () => {
-  t = await startTestCloud();
-  await seedDemo(t.db);
-  const secB: StaffDoc = { _id: 'staff-secb', corpId: demoDistrict.staff[0]!.corpId, userId: 'secb', openid: OTHER_SECRETARY, name: '孙书记', roles: ['secretary', 'staff'], committeeId: OTHER, streetId: demoDistrict.home.streetId, districtId: demoDistrict.district._id, active: true };
-  await t.db.collection('staff').add(secB);
+async function prepare(cloud: TestCloud) {
+  const secB: StaffDoc = { _id: 'staff-secb', corpId: demoDistrict.staff[0]!.corpId, userId: 'secb', openid: OTHER_SECRETARY, name: '孙书记', roles: ['secretary', 'staff'], committeeId: OTHER, streetId: DEMO.home.streetId, districtId: DEMO.district._id, active: true };
+  await cloud.db.collection('staff').add(secB);
 
   // October 2026 for 张敏, worked by hand in the first test
   const records: WorkRecordDoc[] = [];
@@ -107,16 +106,15 @@ beforeAll(async () => {
   records.push(visit(ZM, '2026-10-12T03:00:00Z', '5号楼', '102室'), visit(ZM, '2026-10-13T03:00:00Z', '5号楼', '103室')); // revisits: same households
   records.push({ ...visit(ZM, '2026-10-14T03:00:00Z', '6号楼', '101室'), removedAt: at('2026-10-14T05:00:00Z') }); // removed: never counted
   records.push(visit(ZM, '2026-10-31T16:30:00Z', '6号楼', '102室')); // 11-01 00:30 Shanghai: November
-  records.push(visit('staff-wangli', '2026-10-10T03:00:00Z', '7号楼', '101室')); // a colleague's
-  await t.db.collection('worklog_records').add(records);
+  records.push(visit(WL, '2026-10-10T03:00:00Z', '7号楼', '101室')); // a colleague's
+  await cloud.db.collection('worklog_records').add(records);
   const shifts = ['2026-10-03', '2026-10-10', '2026-10-17', '2026-10-24'].map((d) => shift(ZM, d, 'on_time'));
   shifts.push(shift(ZM, '2026-10-25', 'late'), shift(ZM, '2026-10-26', 'missed'));
-  await t.db.collection('roster_shifts').add(shifts);
+  await cloud.db.collection('roster_shifts').add(shifts);
   const questions = [...Array(9).keys()].map((i) => question(ZM, `2026-10-${String(i + 5).padStart(2, '0')}T06:00:00Z`, i < 7));
   questions.push(question(ZM, '2026-10-31T17:00:00Z', true)); // rated 11-01 01:00 Shanghai: November's
-  await t.db.collection('inbox_questions').add(questions);
-}, 60_000);
-afterAll(async () => t?.close());
+  await cloud.db.collection('inbox_questions').add(questions);
+}
 
 const october = () => t.call(ZHANGMIN, getCard, { month: '2026-10' });
 
@@ -146,16 +144,17 @@ describe('the computed card', () => {
 
   it('lists the committee’s cards for the secretary and only one’s own for staff', async () => {
     const all = ok(await t.call(SECRETARY, listCards, { month: '2026-10' })).items;
-    expect(all.map((c) => c.staffId).sort()).toEqual(['staff-wangli', ZM]);
+    expect(all.map((c) => c.staffId).sort()).toEqual([WL, ZM]);
     expect(all.find((c) => c.staffId === ZM)).toMatchObject({ status: 'open', total: 17.4 });
     expect(ok(await t.call(ZHANGMIN, listCards, { month: '2026-10' })).items.map((c) => c.staffId)).toEqual([ZM]);
   });
 
   it('never shows a colleague’s card to a staff member, nor another committee’s to a secretary', async () => {
-    expect(await t.call(ZHANGMIN, getCard, { staffId: 'staff-wangli', month: '2026-10' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await t.call('dev-openid-liqiang', getCard, { staffId: ZM, month: '2026-10' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await t.call(OTHER_SECRETARY, getCard, { staffId: ZM, month: '2026-10' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await t.call('dev-openid-resident-zhou', getCard, { month: '2026-10' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await t.call(ZHANGMIN, getCard, { staffId: WL, month: '2026-10' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await t.call(LIQIANG, getCard, { staffId: ZM, month: '2026-10' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    // another committee's staff member is not found: ids never reveal what exists elsewhere
+    expect(await t.call(OTHER_SECRETARY, getCard, { staffId: ZM, month: '2026-10' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await t.call(ZHOU, getCard, { month: '2026-10' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await t.call(ZHANGMIN, getCard, { month: '2026-13' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 });
@@ -164,8 +163,8 @@ describe('entries', () => {
   it('refuses entries from staff, from another committee’s secretary, and on the secretary’s own card', async () => {
     const entry = { kind: 'training', level: 'street', date: '2026-10-15', title: '岗位培训' };
     expect(await t.call(ZHANGMIN, addEntry, { staffId: ZM, month: '2026-10', entry, evidence: EVIDENCE })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await t.call(OTHER_SECRETARY, addEntry, { staffId: ZM, month: '2026-10', entry, evidence: EVIDENCE })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await t.call(SECRETARY, addEntry, { staffId: 'staff-wangli', month: '2026-10', entry, evidence: EVIDENCE })).toMatchObject({ ok: false, error: { code: 'CARD_OWN' } });
+    expect(await t.call(OTHER_SECRETARY, addEntry, { staffId: ZM, month: '2026-10', entry, evidence: EVIDENCE })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await t.call(SECRETARY, addEntry, { staffId: WL, month: '2026-10', entry, evidence: EVIDENCE })).toMatchObject({ ok: false, error: { code: 'CARD_OWN' } });
   });
 
   it('asks for evidence and keeps dated entries in their month', async () => {
@@ -200,9 +199,9 @@ describe('deductions and decisions', () => {
   it('refuses a deduction without a decision of this committee about this person', async () => {
     const complaint = (decision: string) => ({ staffId: ZM, month: '2026-10', entry: { kind: 'complaint', points: -4, decisionId: decision, reason: '接待态度生硬' } });
     expect(await t.call(SECRETARY, addEntry, complaint('no-such-decision'))).toMatchObject({ ok: false, error: { code: 'DECISION_REQUIRED' } });
-    const theirs = ok(await t.call(OTHER_SECRETARY, recordDecision, { date: '2026-10-30', meeting: '曹杨二村班子会议', participants: ['孙书记', '李强'], text: '李强扣分', staffIds: ['staff-liqiang'] })).decision;
+    const theirs = ok(await t.call(OTHER_SECRETARY, recordDecision, { date: '2026-10-30', meeting: '曹杨二村班子会议', participants: ['孙书记', '李强'], text: '李强扣分', staffIds: [DEMO.staffId(LIQIANG)] })).decision;
     expect(await t.call(SECRETARY, addEntry, complaint(theirs.id))).toMatchObject({ ok: false, error: { code: 'DECISION_REQUIRED' } });
-    const aboutWangli = ok(await t.call(SECRETARY, recordDecision, { date: '2026-10-30', meeting: '班子会议', participants: ['王丽', '刘明'], text: '与张敏无关', staffIds: ['staff-wangli'] })).decision;
+    const aboutWangli = ok(await t.call(SECRETARY, recordDecision, { date: '2026-10-30', meeting: '班子会议', participants: ['王丽', '刘明'], text: '与张敏无关', staffIds: [WL] })).decision;
     expect(await t.call(SECRETARY, addEntry, complaint(aboutWangli.id))).toMatchObject({ ok: false, error: { code: 'DECISION_REQUIRED' } });
     expect(ok(await october()).card.totals.total).toBe(17.4);
   });
@@ -229,9 +228,9 @@ describe('deductions and decisions', () => {
 describe('sign-off', () => {
   it('is the secretary’s, for a finished month, never staff’s', async () => {
     expect(await t.call(ZHANGMIN, signCard, { staffId: ZM, month: '2026-10' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await t.call(ZHANGMIN, signCard, { staffId: 'staff-wangli', month: '2026-10' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await t.call(OTHER_SECRETARY, signCard, { staffId: ZM, month: '2026-10' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await t.call(SECRETARY, signCard, { staffId: 'staff-wangli', month: '2026-10' })).toMatchObject({ ok: false, error: { code: 'CARD_OWN' } });
+    expect(await t.call(ZHANGMIN, signCard, { staffId: WL, month: '2026-10' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await t.call(OTHER_SECRETARY, signCard, { staffId: ZM, month: '2026-10' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await t.call(SECRETARY, signCard, { staffId: WL, month: '2026-10' })).toMatchObject({ ok: false, error: { code: 'CARD_OWN' } });
     expect(await t.call(SECRETARY, signCard, { staffId: ZM, month: localMonthOf(new Date()) })).toMatchObject({ ok: false, error: { code: 'CARD_MONTH_OPEN' } });
   });
 
@@ -242,7 +241,7 @@ describe('sign-off', () => {
     // the client retrying the same request gets the same card, not a refusal
     expect(ok(await t.call(SECRETARY, signCard, { staffId: ZM, month: '2026-10' }, 'req-sign-zm-2026-10')).card.signature).toEqual(card.signature);
     expect(await auditCount('points.refused', `${ZM}_2026-10`)).toBe(0);
-    expect(card.signature).toMatchObject({ signedBy: 'staff-wangli', signedByName: '王丽', rubricId: 'baishihui-points-card', rubricVersion: '1.0.0' });
+    expect(card.signature).toMatchObject({ signedBy: WL, signedByName: '王丽', rubricId: 'baishihui-points-card', rubricVersion: '1.0.0' });
     expect(new Date(card.signature!.signedAt).getTime()).toBeGreaterThanOrEqual(before - 1000);
     expect(card.totals.total).toBe(13.4);
     expect(await auditCount('points.sign', `${ZM}_2026-10`)).toBe(1);

@@ -10,20 +10,20 @@
 import { addEntry, correctCard, getCard, signCard } from '../../shared/contracts/points';
 import { yearRanking } from '../../shared/contracts/points-ranking';
 import type { StaffDoc } from '../../shared/domain/people';
-import { seedDemo } from '../../localcloud/seed/seed';
 import { demoDistrict } from '../../localcloud/seed/demo-district';
-import { ok, startTestCloud, type TestCloud } from '../support/local-cloud';
+import { CHENJIE, DEMO, LIQIANG, WANGLI, ZHANGMIN, ZHAOYUN } from '../support/demo-identities';
+import { ok, useTestCloud } from '../support/local-cloud';
 
 jest.setTimeout(90_000);
 
-const [C1, C2, C3] = demoDistrict.committees.map((c) => c._id) as [string, string, string];
-const STREET = demoDistrict.home.streetId;
-const OTHER_STREET_COMMITTEE = demoDistrict.committees.find((c) => c.streetId !== STREET)!;
-
-let t: TestCloud;
+const STREET = DEMO.home.streetId;
+const OTHER_STREET_COMMITTEE = DEMO.committees.find((c) => c.streetId !== STREET)!;
+const ZM = DEMO.staffId(ZHANGMIN);
+/** the OPENID of a staff member this file adds */
+const openidOf = (userId: string) => `test-openid-${userId}`;
 
 function person(userId: string, name: string, committee: { _id: string; streetId: string }, roles: StaffDoc['roles'] = ['staff']): StaffDoc {
-  return { _id: `staff-${userId}`, corpId: demoDistrict.staff[0]!.corpId, userId, openid: `dev-openid-${userId}`, name, roles, committeeId: committee._id, streetId: committee.streetId, districtId: demoDistrict.district._id, active: true };
+  return { _id: `staff-${userId}`, corpId: demoDistrict.staff[0]!.corpId, userId, openid: openidOf(userId), name, roles, committeeId: committee._id, streetId: committee.streetId, districtId: DEMO.district._id, active: true };
 }
 
 /** Signs `month` for the staff member and, when `counts` is given, corrects it to those counts. */
@@ -32,11 +32,10 @@ async function signed(secretary: string, staffId: string, month: string, counts?
   if (counts) ok(await t.call(secretary, correctCard, { staffId, month, reason: '按纸质台账更正', counts }));
 }
 
-beforeAll(async () => {
-  t = await startTestCloud();
-  await seedDemo(t.db);
-  const c2 = demoDistrict.committees[1]!;
-  const c3 = demoDistrict.committees[2]!;
+/** Runs once the demo cloud is up (`t` is usable from here on). */
+async function prepare() {
+  const c2 = DEMO.neighbour;
+  const c3 = DEMO.committees[2]!;
   await t.db.collection('staff').add([
     person('secb', '孙书记', c2, ['secretary', 'staff']),
     person('sec3', '周书记', c3, ['secretary', 'staff']),
@@ -44,26 +43,27 @@ beforeAll(async () => {
     person('far', '外街道社工', OTHER_STREET_COMMITTEE),
     person('far-sec', '外街道书记', OTHER_STREET_COMMITTEE, ['secretary']),
   ]);
-  const S3 = 'dev-openid-sec3';
+  const S3 = openidOf('sec3');
   await signed(S3, 'staff-r1', '2026-08', { personalAwardsCity: 4 }); // 4 × 5 = 20
   await signed(S3, 'staff-r2', '2026-08', { firstContactReceptions: 12, householdsVisited: 30, staggeredShiftsAttended: 5 }); // 2.4 + 10 + 2.5 = 14.9
   await signed(S3, 'staff-r3', '2026-07', { firstContactReceptions: 24 }); // 4.8 …
   await signed(S3, 'staff-r3', '2026-08', { householdsVisited: 30 }); // … + 10 = 14.8 over two months
   await signed(S3, 'staff-r4', '2026-08', { personalAwardsStreet: 1 }); // 3
   // 张敏: 2026-09 signed at 0, 2026-10 signed at 0 and corrected twice
-  await signed('dev-openid-wangli', 'staff-zhangmin', '2026-09');
-  await signed('dev-openid-wangli', 'staff-zhangmin', '2026-10', { firstContactReceptions: 12, onlineRepliesSatisfied: 7, householdsVisited: 27, staggeredShiftsAttended: 4, specialActionDays: 2 }); // 17.4 …
-  ok(await t.call('dev-openid-wangli', correctCard, { staffId: 'staff-zhangmin', month: '2026-10', reason: '走访记录复核：5户无走访记录', counts: { householdsVisited: 22 } })); // … 27 → 22 households: 8.5 → 6, so 17.4 − 2.5 = 14.9
-  await signed('dev-openid-secb', 'staff-liqiang', '2026-08');
+  await signed(WANGLI, ZM, '2026-09');
+  await signed(WANGLI, ZM, '2026-10', { firstContactReceptions: 12, onlineRepliesSatisfied: 7, householdsVisited: 27, staggeredShiftsAttended: 4, specialActionDays: 2 }); // 17.4 …
+  ok(await t.call(WANGLI, correctCard, { staffId: ZM, month: '2026-10', reason: '走访记录复核：5户无走访记录', counts: { householdsVisited: 22 } })); // … 27 → 22 households: 8.5 → 6, so 17.4 − 2.5 = 14.9
+  await signed(openidOf('secb'), DEMO.staffId(LIQIANG), '2026-08');
   // another street's card and another year's card: neither counts here
-  await signed('dev-openid-far-sec', 'staff-far', '2026-08', { personalAwardsCity: 10 });
+  await signed(openidOf('far-sec'), 'staff-far', '2026-08', { personalAwardsCity: 10 });
   await signed(S3, 'staff-r5', '2025-12', { personalAwardsCity: 10 });
-}, 90_000);
-afterAll(async () => t?.close());
+}
+
+const t = useTestCloud({ prepare, timeoutMs: 90_000 });
 
 describe('points.yearRanking', () => {
   it('ranks the street’s staff by their signed months, ties sharing a rank, the top 20% eligible', async () => {
-    const r = ok(await t.call('dev-openid-chenjie', yearRanking, { year: '2026' }));
+    const r = ok(await t.call(CHENJIE, yearRanking, { year: '2026' }));
     expect([r.streetId, r.ranked, r.cut]).toEqual([STREET, 10, 2]);
     const rows = r.items.map((i) => [i.name, i.rank, i.total, i.eligible]);
     expect(rows.slice(0, 6)).toEqual([
@@ -76,27 +76,27 @@ describe('points.yearRanking', () => {
     ]);
     expect(r.items.slice(5).map((i) => i.rank)).toEqual([6, 6, 6, 6, 6]);
     expect(r.items.map((i) => i.name)).not.toContain('外街道社工');
-    const zm = r.items.find((i) => i.staffId === 'staff-zhangmin')!;
+    const zm = r.items.find((i) => i.staffId === ZM)!;
     expect(zm).toMatchObject({ signedMonths: ['2026-09', '2026-10'], correctedMonths: ['2026-10'] });
     expect(r.items.find((i) => i.staffId === 'staff-r5')).toMatchObject({ total: 0, signedMonths: [] }); // 2025 is another year
-    expect(r.items.find((i) => i.staffId === 'staff-wangli')).toMatchObject({ total: 0, signedMonths: [] });
+    expect(r.items.find((i) => i.staffId === DEMO.staffId(WANGLI))).toMatchObject({ total: 0, signedMonths: [] });
   });
 
   it('counts unsigned months as nothing', async () => {
     // r4's September has a city award entered but is not signed: it is a card in progress, not a score
-    ok(await t.call('dev-openid-sec3', addEntry, { staffId: 'staff-r4', month: '2026-09', entry: { kind: 'award', level: 'city', holder: 'personal', title: '市优秀社工' }, evidence: { text: '证书' } }));
-    expect(ok(await t.call('dev-openid-r4', getCard, { month: '2026-09' })).card).toMatchObject({ status: 'open', effectiveTotal: 5 });
-    const r = ok(await t.call('dev-openid-zhaoyun', yearRanking, { year: '2026', streetId: STREET }));
+    ok(await t.call(openidOf('sec3'), addEntry, { staffId: 'staff-r4', month: '2026-09', entry: { kind: 'award', level: 'city', holder: 'personal', title: '市优秀社工' }, evidence: { text: '证书' } }));
+    expect(ok(await t.call(openidOf('r4'), getCard, { month: '2026-09' })).card).toMatchObject({ status: 'open', effectiveTotal: 5 });
+    const r = ok(await t.call(ZHAOYUN, yearRanking, { year: '2026', streetId: STREET }));
     expect(r.items.find((i) => i.staffId === 'staff-r4')).toMatchObject({ total: 3, signedMonths: ['2026-08'] });
   });
 
   it('shows a street liaison their own street only; staff see no ranking', async () => {
-    expect(await t.call('dev-openid-chenjie', yearRanking, { year: '2026', streetId: OTHER_STREET_COMMITTEE.streetId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await t.call('dev-openid-zhangmin', yearRanking, { year: '2026' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await t.call('dev-openid-wangli', yearRanking, { year: '2026' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await t.call('dev-openid-zhaoyun', yearRanking, { year: '2026' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await t.call('dev-openid-chenjie', yearRanking, { year: '26' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    const other = ok(await t.call('dev-openid-zhaoyun', yearRanking, { year: '2026', streetId: OTHER_STREET_COMMITTEE.streetId }));
+    expect(await t.call(CHENJIE, yearRanking, { year: '2026', streetId: OTHER_STREET_COMMITTEE.streetId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await t.call(ZHANGMIN, yearRanking, { year: '2026' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await t.call(WANGLI, yearRanking, { year: '2026' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await t.call(ZHAOYUN, yearRanking, { year: '2026' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await t.call(CHENJIE, yearRanking, { year: '26' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    const other = ok(await t.call(ZHAOYUN, yearRanking, { year: '2026', streetId: OTHER_STREET_COMMITTEE.streetId }));
     expect(other.items.map((i) => [i.name, i.total])).toEqual([['外街道社工', 50]]);
     expect(other.cut).toBe(0); // one person is not within the top 20% of one… floor(0.2) = 0
   });

@@ -4,13 +4,11 @@
  */
 import { me } from '../../shared/contracts/auth';
 import { seedDemoProduct } from '../../localcloud/seed/seed';
-import { ok, startTestCloud, type TestCloud } from '../support/local-cloud';
+import { ZHOU } from '../support/demo-identities';
+import { ok, useTestCloud } from '../support/local-cloud';
 
-let t: TestCloud;
-beforeAll(async () => {
-  t = await startTestCloud();
-}, 60_000);
-afterAll(async () => t?.close());
+// an empty cloud: the test seeds it
+const t = useTestCloud({ demo: false });
 
 it('seeds every domain once and leaves a second run alone', async () => {
   const first = await seedDemoProduct(t.db, t.functionEnv);
@@ -33,6 +31,6 @@ it('seeds every domain once and leaves a second run alone', async () => {
 }, 120_000);
 
 it('makes the demo resident a verified member of a household in her committee', async () => {
-  const res = ok(await t.call('dev-openid-resident-zhou', me, {}));
+  const res = ok(await t.call(ZHOU, me, {}));
   expect(res).toMatchObject({ signedIn: true, roles: ['resident'], committee: { name: '曹杨一村居民委员会' } });
 });

@@ -3,11 +3,12 @@ import { committeeStats, listRecords, monthSummary } from '../../shared/contract
 import { week } from '../../shared/contracts/roster';
 import { seedWorklog } from '../../localcloud/seed/worklog';
 import { localDateOf, localMonthOf } from '../../shared/time';
-import { ok, useDemoCloud } from '../support/local-cloud';
+import { WANGLI, ZHANGMIN } from '../support/demo-identities';
+import { ok, useTestCloud } from '../support/local-cloud';
 
 jest.setTimeout(60_000);
 
-const t = useDemoCloud();
+const t = useTestCloud();
 
 it('seeds a month of records, orders and this week’s shifts once', async () => {
   const now = new Date();
@@ -19,14 +20,14 @@ it('seeds a month of records, orders and this week’s shifts once', async () =>
   let total = 0;
   let households = 0;
   for (const month of months) {
-    total += ok(await t.call('dev-openid-wangli', listRecords, { month, scope: 'committee', limit: 1 })).total;
-    households += ok(await t.call('dev-openid-zhangmin', monthSummary, { month })).staff[0]!.householdsVisited;
+    total += ok(await t.call(WANGLI, listRecords, { month, scope: 'committee', limit: 1 })).total;
+    households += ok(await t.call(ZHANGMIN, monthSummary, { month })).staff[0]!.householdsVisited;
   }
   expect(total).toBe(69);
   expect(households).toBeGreaterThanOrEqual(31);
 
   // one order is open past its due date, right now
-  expect(ok(await t.call('dev-openid-wangli', committeeStats, { month: localMonthOf(now) })).overdueOpen).toBe(1);
-  const w = ok(await t.call('dev-openid-zhangmin', week, { date: localDateOf(now) }));
+  expect(ok(await t.call(WANGLI, committeeStats, { month: localMonthOf(now) })).overdueOpen).toBe(1);
+  const w = ok(await t.call(ZHANGMIN, week, { date: localDateOf(now) }));
   expect(w.days.every((d) => d.shifts.length === 1)).toBe(true);
 });

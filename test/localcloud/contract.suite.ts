@@ -3,9 +3,11 @@
  * written by hand from MongoDB's documented semantics; the same suite runs against the local
  * cloud and against a real CloudBase environment (see target.ts).
  */
-import { runTag, type Target } from './target';
+import { runTag, type Target, type Tx } from './target';
 
-type AnyDoc = Record<string, any>;
+/** a document of any shape: the suite writes and reads whatever fields a case needs */
+type AnyDoc = Record<string, unknown>;
+const byId = (p: AnyDoc, q: AnyDoc) => (String(p._id) < String(q._id) ? -1 : 1);
 
 const codeOf = async (p: Promise<unknown>): Promise<string> => {
   try {
@@ -76,7 +78,7 @@ export function contractSuite(getTarget: () => Target): void {
         yes: true,
       })) as { id: string };
       const after = Date.now();
-      const [doc] = (await items().doc(id).get()).data as AnyDoc[];
+      const [doc] = (await items().doc(id).get()).data;
       expect(doc!.int).toBe(7);
       expect(doc!.negative).toBe(-3);
       expect(doc!.double).toBe(2.5);
@@ -301,7 +303,7 @@ export function contractSuite(getTarget: () => Target): void {
       const g = await agg().group({ _id: '$city', total: $().sum('$n'), count: $().sum(1) }).sort({ total: -1 }).end();
       expect(g.data[0]).toEqual({ _id: 'gz', total: 4, count: 1 });
       // sh and bj tie on total; $sort leaves ties unordered
-      expect(g.data.slice(1).sort((p: AnyDoc, q: AnyDoc) => (p._id < q._id ? -1 : 1))).toEqual([
+      expect(g.data.slice(1).sort(byId)).toEqual([
         { _id: 'bj', total: 3, count: 1 },
         { _id: 'sh', total: 3, count: 2 },
       ]);
@@ -315,7 +317,7 @@ export function contractSuite(getTarget: () => Target): void {
     it('unwind, sortByCount, bucket, replaceRoot, lookup', async () => {
       const u = await agg().unwind('$tags').sortByCount('$tags').end();
       // both tags occur twice; sortByCount does not order ties, so compare as a set
-      expect([...u.data].sort((p: AnyDoc, q: AnyDoc) => (p._id < q._id ? -1 : 1))).toEqual([{ _id: 'x', count: 2 }, { _id: 'y', count: 2 }]);
+      expect([...u.data].sort(byId)).toEqual([{ _id: 'x', count: 2 }, { _id: 'y', count: 2 }]);
       const b = await agg().bucket({ groupBy: '$n', boundaries: [0, 2, 10], default: 'other', output: { c: $().sum(1) } }).end();
       expect(b.data).toEqual([{ _id: 0, c: 1 }, { _id: 2, c: 3 }]);
       const r = await agg().sort({ n: 1 }).limit(1).replaceRoot({ newRoot: { nm: '$name' } }).end();
@@ -366,7 +368,7 @@ export function contractSuite(getTarget: () => Target): void {
       const db = getTarget().db;
       const run = runTag();
       const { id } = (await items().add({ run, balance: 10 })) as { id: string };
-      const result = await db.runTransaction(async (tx: any) => {
+      const result = await db.runTransaction(async (tx: Tx) => {
         const { data } = await tx.collection('lc_items').doc(id).get();
         await tx.collection('lc_items').doc(id).update({ balance: data.balance - 3 });
         await tx.collection('lc_items').add({ run, moved: 3 });
@@ -382,7 +384,7 @@ export function contractSuite(getTarget: () => Target): void {
       const run = runTag();
       const { id } = (await items().add({ run, balance: 10 })) as { id: string };
       await expect(
-        db.runTransaction(async (tx: any) => {
+        db.runTransaction(async (tx: Tx) => {
           await tx.collection('lc_items').doc(id).update({ balance: 0 });
           await tx.collection('lc_items').add({ run, ghost: true });
           throw new Error('boom');

@@ -14,7 +14,6 @@ describe('CloudBase contract: local cloud', () => {
 
 const real = realTargetConfig();
 if (!real) {
-  // eslint-disable-next-line no-console
   console.log('CloudBase contract against a real environment SKIPPED: set TCB_ENV, TCB_SECRET_ID and TCB_SECRET_KEY to run it');
 }
 (real ? describe : describe.skip)(`CloudBase contract: real environment (${real ? real.env : 'skipped: TCB_ENV, TCB_SECRET_ID, TCB_SECRET_KEY not set'})`, () => {

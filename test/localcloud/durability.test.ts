@@ -10,7 +10,7 @@ import tcb from '@cloudbase/node-sdk';
 import { DocumentStore } from '../../localcloud/db/document-store';
 import { sdkConfigFor } from '../../localcloud/admin-api';
 import { DURABILITY_SCHEMA } from './fixtures/durability-schema';
-import { tempDataFile } from './target';
+import { tempDataFile, type Tx } from './target';
 
 jest.setTimeout(60_000);
 
@@ -47,7 +47,7 @@ test('SIGKILL mid-burst: every acknowledged write survives, no transaction is pa
         if (seq % 5 === 4) {
           // a transaction writing two documents: both or neither may exist after the crash
           const pair = w * 1_000_000 + seq;
-          await db.runTransaction(async (tx: any) => {
+          await db.runTransaction(async (tx: Tx) => {
             await tx.collection('burst').add({ writer: -1 - w, seq, pair, part: 1 });
             await tx.collection('burst').add({ writer: -1 - w, seq: seq + 0.5, pair, part: 2 });
           });

@@ -34,7 +34,7 @@ afterAll(() => target.close());
 
 const people = () => target.db.collection('people');
 const names = async (query: Record<string, unknown>) =>
-  ((await people().where(query).get()).data as Array<{ name: string }>).map((d) => d.name).sort();
+  (await people().where(query).get()).data.map((d: { name: string }) => d.name).sort();
 
 test('EXPLAIN QUERY PLAN shows the expression index for indexed equality, range and $in', () => {
   const store = target.api!.store;

@@ -22,6 +22,8 @@ export const CONTRACT_SCHEMA: DatabaseSchema = [
 ];
 
 export type Db = ReturnType<ReturnType<typeof tcb.init>['database']>;
+/** the transaction `db.runTransaction` hands its callback (the SDK types that callback as any) */
+export type Tx = Awaited<ReturnType<Db['startTransaction']>>;
 
 export interface Target {
   name: string;

@@ -3,6 +3,7 @@
  * database as well as on screen. Shared by the demo-resident and the new-resident flows.
  */
 import type { Page } from 'playwright-core';
+import { collection } from '../../cloudfunctions/_kit/store';
 import type { RunningProduct } from './product';
 
 export const WATER_NOTICE = { id: 'demo-notice-water', title: '停水通知', body: '因管道检修，下周二9:00-12:00停水，请提前储水。' };
@@ -65,7 +66,7 @@ export async function openSharedNoticeFromGroup(page: Page, product: RunningProd
   await page.goto(`${product.url}/#/pages/notices/detail?id=${WATER_NOTICE.id}&shareId=${encodeURIComponent(shareId)}`);
   await page.getByText(WATER_NOTICE.body).waitFor({ timeout: 30_000 });
   await page.getByText(/经转发阅读 1 人 · 已传到 1 个微信群/).waitFor({ timeout: 15_000 });
-  const reads = (await product.db.collection('notice_share_reads').where({ shareId, openid }).get()).data as { groupId: string | null }[];
+  const reads = await collection(product.db, 'notice_share_reads').some((c) => c.where({ shareId, openid }), 10);
   if (reads.length !== 1 || !reads[0]!.groupId?.startsWith('G')) throw new Error(`expected one read through the share with its group, found ${JSON.stringify(reads)}`);
   if ((await count(product, 'notice_groups', { noticeId: WATER_NOTICE.id, groupId: reads[0]!.groupId })) !== 1) throw new Error('the group was not counted once');
 }

@@ -3,7 +3,7 @@
  * topic.propose, then a resident lands on the topic itself and committee staff on the topic's
  * workbench page, where they open it for discussion.
  */
-import { waitForText } from './harness';
+import { waitFor, waitForText } from './harness';
 import { loadPage } from './resident-load';
 
 type Event = { action: string; payload: Record<string, unknown>; requestId: string };
@@ -27,7 +27,7 @@ async function propose(roles: string[]) {
   page.sim.querySelector('.rform__textarea')!.dispatchEvent('input', { detail: { value: '楼里老人多，上下楼不方便。' } });
   await waitForText(page.root, '13/5000');
   page.sim.querySelector('.btn--primary')!.dispatchEvent('tap');
-  for (let i = 0; i < 250 && redirectTo.mock.calls.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+  await waitFor(() => redirectTo.mock.calls.length > 0, 'the redirect to the topic');
   return { events, redirectTo };
 }
 

@@ -28,7 +28,11 @@ interface SimNode {
   dispatchEvent(name: string, detail?: object): void;
 }
 interface SimComponent extends SimNode {
+  /** the page's data: what Taro's setData rendered */
+  instance: { data: Record<string, unknown> };
   attach(parent: HTMLElement): void;
+  /** leaves the page: onUnload, and Taro unmounts its React tree (effects clean up) */
+  detach(): void;
   querySelector(selector: string): SimNode | undefined;
 }
 
@@ -61,13 +65,29 @@ function pageToComponent(options: PageOptions, route: string) {
   };
 }
 
+/**
+ * The simulator's global `wx` (miniprogram-simulate defines it when loaded), for stubbing a
+ * platform API before app.js runs: Taro binds the APIs that exist when it starts.
+ */
+export function simulatorWx(): Record<string, unknown> {
+  simulator();
+  return (globalThis as unknown as { wx: Record<string, unknown> }).wx;
+}
+
+interface Simulator {
+  load(p: string, opts: object): string;
+  render(id: string): SimComponent;
+}
+
+/** miniprogram-simulate, required at run time: loading it defines the globals (resident-load.ts resets the registry per page). */
+function simulator(): Simulator {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('miniprogram-simulate') as Simulator;
+}
+
 export async function loadBuiltPage(route: string, onCall: CloudHandler) {
   requireBuild();
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const simulate = require('miniprogram-simulate') as {
-    load(p: string, opts: object): string;
-    render(id: string): SimComponent;
-  };
+  const simulate = simulator();
   const g = globalThis as Record<string, unknown>;
   const wx = g.wx as Record<string, unknown>;
 
@@ -121,13 +141,65 @@ export function queries(page: () => { sim: SimComponent }) {
   return { el, all };
 }
 
-/** Polls the rendered tree until `text` appears (no fixed sleeps), failing after `timeoutMs`. */
-export async function waitForText(root: HTMLElement, text: string, timeoutMs = 5000): Promise<void> {
+/**
+ * Polls until `check()` holds (no fixed sleeps: a test waits for what it reads next), failing
+ * after `timeoutMs` with `what` did not happen.
+ */
+export async function waitFor(check: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!(root.textContent ?? '').includes(text)) {
-    if (Date.now() > deadline) throw new Error(`"${text}" did not appear within ${timeoutMs} ms; rendered: ${JSON.stringify((root.textContent ?? '').slice(0, 300))}`);
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`${what} did not happen within ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 20));
   }
+}
+
+/** Polls the rendered tree until `text` appears, failing after `timeoutMs` with what was rendered. */
+export async function waitForText(root: HTMLElement, text: string, timeoutMs = 5000): Promise<void> {
+  const rendered = () => root.textContent ?? '';
+  await waitFor(() => rendered().includes(text), `"${text}" appearing`, timeoutMs).catch(() => {
+    throw new Error(`"${text}" did not appear within ${timeoutMs} ms; rendered: ${JSON.stringify(rendered().slice(0, 300))}`);
+  });
+}
+
+/** `node`'s entry in the page's render data (Taro setData's a tree keyed by each node's data-sid). */
+function renderedNode(data: unknown, sid: string): Record<string, unknown> | undefined {
+  if (!data || typeof data !== 'object') return undefined;
+  if ((data as Record<string, unknown>).sid === sid) return data as Record<string, unknown>;
+  for (const child of Object.values(data)) {
+    const found = renderedNode(child, sid);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * Polls until `node` (an input, textarea or picker) is rendered holding `value`: what the test
+ * typed or picked has gone through React state into the page, so the next tap reads it. Built-in
+ * components keep no DOM attribute for it; Taro's render data has it under a short key.
+ */
+export async function waitForValue(page: { sim: SimComponent }, node: SimNode, value: string, timeoutMs = 5000): Promise<void> {
+  const sid = node.dom.getAttribute('data-sid');
+  if (!sid) throw new Error('the node has no data-sid: not a node Taro rendered');
+  const rendered = () => renderedNode(page.sim.instance.data, sid);
+  const holds = () => Object.entries(rendered() ?? {}).some(([k, v]) => k !== 'sid' && k !== 'nn' && k !== 'cl' && v === value);
+  await waitFor(holds, `the field showing ${JSON.stringify(value)}`, timeoutMs).catch(() => {
+    const { cn: _children, ...attributes } = rendered() ?? {};
+    throw new Error(`the field did not show ${JSON.stringify(value)} within ${timeoutMs} ms; it holds ${JSON.stringify(attributes)}`);
+  });
+}
+
+/**
+ * Lets the work already queued run (promise continuations, Taro's batched setData), waiting for
+ * nothing in particular: only before asserting that something did NOT happen, which no event
+ * announces. Anything the test reads as having happened is waited for with waitFor.
+ */
+export function flush(): Promise<void> {
+  return new Promise((r) => setTimeout(r, 0));
+}
+
+/** Polls the rendered tree until `text` is gone (a reloaded list, a closed editor). */
+export async function waitForGone(root: HTMLElement, text: string, timeoutMs = 5000): Promise<void> {
+  await waitFor(() => !(root.textContent ?? '').includes(text), `"${text}" disappearing`, timeoutMs);
 }
 
 type Def = { methods?: Record<string, unknown> };
@@ -135,8 +207,7 @@ type Def = { methods?: Record<string, unknown> };
 /** The harness opens pages with an empty query; pass `?id=` into the page's onLoad as WeChat does. */
 export async function loadWithQuery(route: string, query: Record<string, string>, onCall: (n: string, d: unknown) => unknown) {
   // Loading the simulator defines the global Component; do it first, then wrap that.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  require('miniprogram-simulate');
+  simulatorWx();
   const g = globalThis as Record<string, unknown>;
   const component = g.Component as (o: Def) => void;
   g.Component = (def: Def) => {

@@ -4,7 +4,7 @@
  * sends admin.setStaffActive only when confirmed; a FORBIDDEN envelope shows its message; a
  * refused import lists the server's row-numbered errors and a corrected paste is sent as rows.
  */
-import { loadBuiltPage, requireBuild, waitForText, type CloudCall } from './harness';
+import { flush, loadBuiltPage, requireBuild, waitFor, waitForGone, waitForText, waitForValue, type CloudCall } from './harness';
 
 type Event = { action: string; payload: Record<string, unknown>; requestId: string };
 
@@ -59,7 +59,6 @@ describe('staff directory as a district liaison (built dist)', () => {
 
   const sent = (action: string) => calls.filter((c) => c.name === 'admin' && (c.data as Event).action === action).map((c) => c.data as Event);
   const all = (selector: string) => (page.sim as unknown as { querySelectorAll(s: string): { dom: HTMLElement; dispatchEvent(n: string, d?: object): void }[] }).querySelectorAll(selector);
-  const settle = () => new Promise((r) => setTimeout(r, 100));
   const rowOf = (name: string) => {
     const row = all('.staff-row').find((r) => (r.dom.textContent ?? '').includes(name));
     if (!row) throw new Error(`no row for ${name}`);
@@ -89,7 +88,8 @@ describe('staff directory as a district liaison (built dist)', () => {
   it('does not deactivate when the confirmation is cancelled', async () => {
     confirmAnswer = false;
     buttonIn('张敏', '.staff-row__toggle').dispatchEvent('tap');
-    await settle();
+    await waitFor(() => showModal.mock.calls.length === 1, 'the confirmation');
+    await flush();
     expect(showModal).toHaveBeenCalledTimes(1);
     expect(sent('setStaffActive')).toHaveLength(0);
   });
@@ -98,10 +98,10 @@ describe('staff directory as a district liaison (built dist)', () => {
     confirmAnswer = true;
     const lists = sent('listStaff').length;
     buttonIn('张敏', '.staff-row__toggle').dispatchEvent('tap');
-    for (let i = 0; i < 50 && sent('listStaff').length === lists; i++) await settle();
+    await waitFor(() => sent('listStaff').length > lists, 'the list read again');
     expect(showModal).toHaveBeenCalledTimes(2);
     expect(sent('setStaffActive').map((e) => e.payload)).toEqual([{ staffId: 'zhangmin', active: false }]);
-    for (let i = 0; i < 50 && (page.root.textContent ?? '').includes('张敏'); i++) await settle();
+    await waitForGone(page.root, '张敏');
     expect(page.root.textContent).not.toContain('张敏');
     expect(page.root.textContent).toContain('共 2 人');
   });
@@ -131,8 +131,9 @@ describe('staff directory as a district liaison (built dist)', () => {
       { rowNumber: 4, userId: 'qianhua', name: '钱华', roles: '书记', regionCode: '3101' },
     ]);
 
-    page.sim.querySelector('#import-text')!.dispatchEvent('input', { detail: { value: paste.replace('组长', '社工').replace('\t3101\n', '\t310107001002\n') } });
-    await settle();
+    const corrected = paste.replace('组长', '社工').replace('\t3101\n', '\t310107001002\n');
+    page.sim.querySelector('#import-text')!.dispatchEvent('input', { detail: { value: corrected } });
+    await waitForValue(page, page.sim.querySelector('#import-text')!, corrected);
     page.sim.querySelector('#import-submit')!.dispatchEvent('tap');
     await waitForText(page.root, '已导入 3 人');
     expect(sent('importStaff')).toHaveLength(2);

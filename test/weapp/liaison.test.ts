@@ -70,6 +70,8 @@ describe('liaison district dashboard (built dist)', () => {
     });
     await waitForText(page.root, '工作记录-走访接待');
   });
+  // the simulator has no canvas, so the chart keeps looking for one: leave the page to stop it
+  afterAll(() => page.sim.detach());
 
   const metrics = () => calls.filter((c) => c.name === 'metrics').map((c) => c.data as Event);
 

@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { requireBuild, waitForText, WEAPP_DIST } from './harness';
+import { requireBuild, waitFor, waitForText, WEAPP_DIST } from './harness';
 import { loadPage } from './resident-load';
 
 type Event = { action: string; payload: Record<string, unknown>; requestId: string };
@@ -36,14 +36,6 @@ function open(query: Record<string, string>, reply: (e: Event) => unknown) {
     return reply(event);
   });
   return { page, calls };
-}
-
-async function waitFor(check: () => boolean, what: string, timeoutMs = 5000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`${what} did not happen within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 describe('weapp reception confirm page (built dist)', () => {

@@ -3,7 +3,7 @@
  * second tap carry one requestId (the server then creates one question); a content-check refusal
  * is shown with its reason and the text stays for editing. Then rating, once, after a confirm.
  */
-import { waitForText } from './harness';
+import { waitFor, waitForText } from './harness';
 import { loadPage } from './resident-load';
 
 type Event = { action: string; payload: Record<string, unknown>; requestId: string };
@@ -30,14 +30,6 @@ function wxStub() {
   const showModal = jest.fn((o: { success?: (r: object) => void }) => o.success?.({ confirm: true, cancel: false }));
   wx.showModal = showModal;
   return { redirectTo, showModal };
-}
-
-async function waitFor(check: () => boolean, what: string, timeoutMs = 5000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`${what} did not happen within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 describe('weapp ask page (built dist)', () => {

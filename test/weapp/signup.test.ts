@@ -5,7 +5,7 @@
  * shows the server's generic refusal with the way to ask the committee, and on a match opens
  * 我的家庭.
  */
-import { loadBuiltPage, requireBuild, waitForText } from './harness';
+import { loadBuiltPage, requireBuild, waitFor, waitForText } from './harness';
 
 type Event = { action: string; payload: Record<string, unknown>; requestId: string };
 
@@ -28,14 +28,6 @@ const household = {
   via: 'claim',
   members: [{ name: '徐子轩', relation: '户主', isMe: true, verified: true }],
 };
-
-async function waitFor(check: () => boolean, what: string, timeoutMs = 5000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`${what} did not happen within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 jest.setTimeout(15_000);
 

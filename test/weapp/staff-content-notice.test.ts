@@ -8,7 +8,7 @@
  * send notice.update with their exact payloads and the page reloads; a past expiry is refused
  * before sending; a scheduled notice offers no 立即下线.
  */
-import { requireBuild, waitForText, type CloudCall } from './harness';
+import { requireBuild, waitFor, waitForGone, waitForText, waitForValue, type CloudCall } from './harness';
 import { loadPage } from './resident-load';
 
 const staffMe = { signedIn: true, displayName: '张敏', roles: ['staff'], committee: { id: 'c-1', name: '曹杨一村居民委员会' }, street: null, district: null };
@@ -20,7 +20,6 @@ type Page = Awaited<ReturnType<typeof loadPage>>;
 
 const ok = (data: unknown) => ({ ok: true, data });
 const unknown = { ok: false, error: { code: 'UNKNOWN_ACTION', message: '不支持的操作' } };
-const settle = (ms = 80) => new Promise((r) => setTimeout(r, ms));
 /** instants arrive as the contract's Date (wx.cloud serialises them) or as ISO strings */
 const utc = (v: unknown) => new Date(v as string).toISOString();
 
@@ -33,22 +32,16 @@ function helpers(page: Page) {
     if (!b) throw new Error(`no button "${label}" in ${JSON.stringify(text().slice(0, 400))}`);
     return b;
   };
-  const tap = async (label: string) => { button(label).dispatchEvent('tap'); await settle(); };
+  const tap = (label: string) => button(label).dispatchEvent('tap');
   /** Taro binds change on the <picker> around the shown value; the event bubbles up to it */
   const pick = async (wrapper: string, index: 0 | 1, value: string) => {
     const pickers = all(`${wrapper} .field__picker`);
     if (!pickers[index]) throw new Error(`no picker ${index} in ${wrapper}`);
     pickers[index]!.dispatchEvent('change', { detail: { value }, bubbles: true });
-    await settle();
+    // the picker shows its value: once it does, the form's state holds it
+    await waitFor(() => pickers[index]!.dom.textContent === value, `${wrapper} showing ${value}`);
   };
-  const until = async (cond: () => boolean, what: string) => {
-    const deadline = Date.now() + 5000;
-    while (!cond()) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; rendered ${JSON.stringify(text().slice(0, 400))}`);
-      await settle(20);
-    }
-  };
-  return { sim, text, all, button, tap, pick, until };
+  return { sim, text, all, button, tap, pick };
 }
 
 describe('发布公告 (built dist)', () => {
@@ -82,7 +75,7 @@ describe('发布公告 (built dist)', () => {
   });
 
   it('refuses an empty title and body at their fields and sends nothing', async () => {
-    await h.tap('发布公告');
+    h.tap('发布公告');
     await waitForText(page.root, '请填写标题');
     expect(h.text()).toContain('请填写正文');
     expect(h.all('.field--invalid').length).toBe(2);
@@ -91,15 +84,17 @@ describe('发布公告 (built dist)', () => {
 
   it('refuses an expiry before the scheduled publish time and sends nothing', async () => {
     const [title] = h.all('.field__input');
+    const [body] = h.all('.field__textarea');
     title!.dispatchEvent('input', { detail: { value: '  本周六上午停水通知 ' } });
-    h.all('.field__textarea')[0]!.dispatchEvent('input', { detail: { value: '11月28日（周六）8:00—12:00 管道检修停水，请提前储水。' } });
-    await settle();
-    await h.tap('定时发布');
+    body!.dispatchEvent('input', { detail: { value: '11月28日（周六）8:00—12:00 管道检修停水，请提前储水。' } });
+    await waitForValue(page, title!, '  本周六上午停水通知 ');
+    await waitForValue(page, body!, '11月28日（周六）8:00—12:00 管道检修停水，请提前储水。');
+    h.tap('定时发布');
     await waitForText(page.root, '定时发布的日期和时间');
     await h.pick('#notice-publish-at', 0, '2099-03-01');
     await h.pick('#notice-publish-at', 1, '07:30');
     await waitForText(page.root, '居民从 2099年3月1日 07:30 起能看到这条公告');
-    await h.tap('到时下线');
+    h.tap('到时下线');
     await waitForText(page.root, '过期的日期和时间');
     await h.pick('#notice-expires-at', 0, '2099-03-01');
     await h.pick('#notice-expires-at', 1, '07:00');
@@ -114,15 +109,15 @@ describe('发布公告 (built dist)', () => {
   it('shows the server refusal at the field, then publishes the retry once with the same request id and the UTC instants', async () => {
     await h.pick('#notice-expires-at', 0, '2099-03-08');
     await h.pick('#notice-expires-at', 1, '18:00');
-    await h.tap('置顶');
-    await h.until(() => h.all('.choice__item--on').some((n) => n.dom.textContent === '置顶'), '置顶 chosen');
+    h.tap('置顶');
+    await waitFor(() => h.all('.choice__item--on').some((n) => n.dom.textContent === '置顶'), '置顶 chosen');
     h.sim.querySelector('#notice-submit')!.dispatchEvent('tap');
     await waitForText(page.root, '过期时间应晚于发布时间（服务端）');
     expect(publishes()).toHaveLength(1);
     expect(navigated).toEqual([]);
 
     h.sim.querySelector('#notice-submit')!.dispatchEvent('tap');
-    await h.until(() => navigated.length > 0, 'the redirect');
+    await waitFor(() => navigated.length > 0, 'the redirect');
     const sent = publishes();
     expect(sent).toHaveLength(2);
     expect(sent[1]!.requestId).toBe(sent[0]!.requestId);
@@ -205,28 +200,30 @@ describe('公告管理 (built dist)', () => {
   });
 
   it('置顶 sends notice.update { pinned: true } and reloads', async () => {
-    await h.tap('置顶');
-    await h.until(() => h.all('.btn').some((b) => b.dom.textContent === '取消置顶'), '取消置顶');
+    h.tap('置顶');
+    await waitFor(() => h.all('.btn').some((b) => b.dom.textContent === '取消置顶'), '取消置顶');
     expect(content('notice.update').map((e) => e.payload)).toEqual([{ id: 'n-9', pinned: true }]);
     expect(content('notice.get')).toHaveLength(2);
     expect(h.text()).toMatch(/置顶\s*是/);
   });
 
   it('refuses a past expiry before sending', async () => {
-    await h.tap('修改过期时间');
+    h.tap('修改过期时间');
     await waitForText(page.root, '新的过期时间');
     // the editor's date picker is the only one on the page
-    h.all('.field__picker')[0]!.dispatchEvent('change', { detail: { value: '2020-01-01' }, bubbles: true });
-    await settle();
-    await h.tap('保存过期时间');
+    const picker = h.all('.field__picker')[0]!;
+    picker.dispatchEvent('change', { detail: { value: '2020-01-01' }, bubbles: true });
+    await waitFor(() => picker.dom.textContent === '2020-01-01', 'the picker showing 2020-01-01');
+    h.tap('保存过期时间');
     await waitForText(page.root, '过期时间应晚于现在');
     expect(content('notice.update')).toHaveLength(1);
-    await h.tap('取消');
+    h.tap('取消');
+    await waitForGone(page.root, '新的过期时间');
   });
 
   it('不再过期 sends notice.update { expiresAt: null } and reloads to 不过期', async () => {
-    await h.tap('不再过期');
-    await h.until(() => /过期时间\s*不过期/.test(h.text()), '不过期');
+    h.tap('不再过期');
+    await waitFor(() => /过期时间\s*不过期/.test(h.text()), '不过期');
     expect(content('notice.update').map((e) => e.payload)).toEqual([{ id: 'n-9', pinned: true }, { id: 'n-9', expiresAt: null }]);
     expect(content('notice.get')).toHaveLength(3);
     expect(h.all('.btn').some((b) => b.dom.textContent === '不再过期')).toBe(false);
@@ -252,19 +249,19 @@ describe('公告管理: correcting the text (built dist)', () => {
     });
     const h = helpers(page);
     await waitForText(page.root, '本周六上午停水通知');
-    await h.tap('修改标题和正文');
-    // the editor renders after the tap's setState; under load that is later than one settle()
-    await h.until(() => h.all('.field__input').length > 0, 'the editor fields');
+    h.tap('修改标题和正文');
+    // the editor renders after the tap's setState
+    await waitFor(() => h.all('.field__input').length > 0, 'the editor fields');
     const title = h.all('.field__input')[0]!;
     title.dispatchEvent('input', { detail: { value: '' } });
-    await settle();
-    await h.tap('保存修改');
+    await waitForValue(page, title, '');
+    h.tap('保存修改');
     await waitForText(page.root, '请填写标题');
     expect(calls.filter((c) => c.action === 'notice.edit')).toHaveLength(0);
 
     title.dispatchEvent('input', { detail: { value: '本周日上午停水通知（时间更正）' } });
-    await settle();
-    await h.tap('保存修改');
+    await waitForValue(page, title, '本周日上午停水通知（时间更正）');
+    h.tap('保存修改');
     await waitForText(page.root, '本周日上午停水通知（时间更正）');
     // the body was not touched: it goes back as it was, which shows the editor started from it
     expect(calls.filter((c) => c.action === 'notice.edit').map((c) => c.payload)).toEqual([{ id: 'n-11', title: '本周日上午停水通知（时间更正）', body: published.body }]);

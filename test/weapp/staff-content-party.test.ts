@@ -8,7 +8,7 @@
  * 修改: the form starts from the post as it is, sends party.edit with only the changed fields,
  * shows the server's refusal at its field, and after saving the page reloads with 最后修改.
  */
-import { requireBuild, waitForText, type CloudCall } from './harness';
+import { requireBuild, waitFor, waitForText, waitForValue, type CloudCall } from './harness';
 import { loadPage } from './resident-load';
 
 type Event = { action: string; payload: Record<string, unknown>; requestId: string };
@@ -20,38 +20,34 @@ const unknown = { ok: false, error: { code: 'UNKNOWN_ACTION', message: '不支�
 
 /** The Shanghai calendar date `days` from now. */
 const shanghaiDate = (days: number) => new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
-const settle = () => new Promise((r) => setTimeout(r, 80));
-
 function helpers(page: Page) {
   const all = (sel: string) => (page.sim as unknown as { querySelectorAll(s: string): SimNode[] }).querySelectorAll(sel);
+  const findButton = (text: string) => all('.btn').find((n) => (n.dom.textContent ?? '').trim() === text);
   const button = (text: string) => {
-    const b = all('.btn').find((n) => (n.dom.textContent ?? '').trim() === text);
+    const b = findButton(text);
     if (!b) throw new Error(`no button "${text}"; rendered: ${(page.root.textContent ?? '').slice(0, 300)}`);
     return b;
   };
-  const tap = async (text: string) => { button(text).dispatchEvent('tap'); await settle(); };
+  /** taps the button once it is there (a confirmation step renders after the tap before it) */
+  const tap = async (text: string) => {
+    await waitFor(() => findButton(text) !== undefined, `the button "${text}"`);
+    button(text).dispatchEvent('tap');
+  };
   const type = async (node: SimNode | undefined, value: string) => {
     if (!node) throw new Error('no such field');
     node.dispatchEvent('input', { detail: { value } });
-    await settle();
+    await waitForValue(page, node, value);
   };
-  /** the date and time pickers, in the order the form shows them */
+  /** the date and time pickers, in the order the form shows them; each shows its value once picked */
   const pick = async (values: string[]) => {
+    await waitFor(() => all('.field__picker').length === values.length, `${values.length} pickers`);
     const pickers = all('.field__picker');
-    expect(pickers).toHaveLength(values.length);
     for (const [i, value] of values.entries()) {
       pickers[i]!.dispatchEvent('change', { detail: { value } });
-      await settle();
+      await waitFor(() => pickers[i]!.dom.textContent === value, `picker ${i} showing ${value}`);
     }
   };
-  const until = async (ok: () => boolean, what: string) => {
-    const deadline = Date.now() + 5000;
-    while (!ok()) {
-      if (Date.now() > deadline) throw new Error(`${what} did not happen; rendered: ${(page.root.textContent ?? '').slice(0, 300)}`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  };
-  return { all, button, tap, type, pick, until };
+  return { all, button, tap, type, pick };
 }
 
 describe('发布党建内容 (built dist)', () => {
@@ -131,7 +127,7 @@ describe('发布党建内容 (built dist)', () => {
     expect(navigated).toEqual([]);
 
     await h.tap('发布党建活动');
-    await h.until(() => navigated.length > 0, 'the redirect');
+    await waitFor(() => navigated.length > 0, 'the redirect');
     const sent = publishes();
     expect(sent).toHaveLength(2);
     expect(sent[1]!.requestId).toBe(sent[0]!.requestId);
@@ -157,10 +153,10 @@ describe('发布党建内容 (built dist)', () => {
 
   it('publishes an article with only its kind, title and body, as a new request', async () => {
     h.all('.choice__item')[0]!.dispatchEvent('tap');
-    await h.until(() => !(page.root.textContent ?? '').includes('活动开始时间'), 'hiding the activity fields');
+    await waitFor(() => !(page.root.textContent ?? '').includes('活动开始时间'), 'hiding the activity fields');
     expect(h.all('.field__picker')).toHaveLength(0);
     await h.tap('发布文章');
-    await h.until(() => navigated.length > 1, 'the second redirect');
+    await waitFor(() => navigated.length > 1, 'the second redirect');
     const sent = publishes();
     expect(sent).toHaveLength(3);
     expect(sent[2]!.payload).toEqual({ kind: 'article', title: '重温入党誓词主题党日', body: '本月主题党日，重温入党誓词。' });
@@ -251,7 +247,7 @@ describe('党建内容管理 (built dist)', () => {
 
   it('asks before showing full names: cancelled sends nothing, confirmed reloads with reveal and says it was recorded', async () => {
     await h.tap('显示全名（用于签到，查看将被记录）');
-    expect(modals).toHaveLength(1);
+    await waitFor(() => modals.length === 1, 'the question before showing full names');
     expect(modals[0]!.content).toContain('记录');
     expect(signupCalls()).toHaveLength(2);
     expect(page.root.textContent).not.toContain('周桂英');
@@ -329,7 +325,7 @@ describe('党建内容管理: 修改 (built dist)', () => {
   it('opens the form filled with the post as it is', async () => {
     expect(page.root.textContent).not.toContain('最后修改');
     await h.tap('修改');
-    await h.until(() => h.all('.field__input').length === 3, 'the editor fields');
+    await waitFor(() => h.all('.field__input').length === 3, 'the editor fields');
     // the simulator keeps no value on a built-in <input>; the texts are shown to be the post's by
     // what is sent below (nothing for the fields not touched); the text area counts the post's body
     expect(h.all('.field__count').map((n) => n.dom.textContent)).toEqual([`${'请带好医保卡。'.length}/20000`]);
@@ -341,7 +337,7 @@ describe('党建内容管理: 修改 (built dist)', () => {
   it('sends only the changed field and shows the server refusal at it', async () => {
     await h.type(h.all('.field__input')[2], '10');
     await h.tap('保存修改');
-    await h.until(() => invalidFields().length > 0, 'the refusal at its field');
+    await waitFor(() => invalidFields().length > 0, 'the refusal at its field');
     expect(invalidFields()).toEqual([expect.stringContaining('已有 12 人报名，名额不能少于 12 人')]);
     expect(invalidFields()[0]).toContain('名额（人）');
     expect(edits().map((e) => e.payload)).toEqual([{ id: 'pp-2', capacity: 10 }]);

@@ -6,7 +6,7 @@
  * topic.followUp; each step reads the topic again. A second page shows a TOPIC_STAGE refusal
  * (a colleague concluded first) and then the colleague's outcome.
  */
-import { waitForText } from './harness';
+import { flush, waitFor, waitForText, waitForValue } from './harness';
 import { loadPage } from './resident-load';
 
 type Event = { action: string; payload: Record<string, unknown>; requestId: string };
@@ -47,18 +47,8 @@ function stubWx(answer = { confirm: true }) {
   return { showModal };
 }
 
-async function waitFor(check: () => boolean, what: string, timeoutMs = 5000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`${what} did not happen within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 /** 2026-11-24 → 2026年11月24日, as the outcome lists a follow-up */
 const formatDay = (date: string) => date.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, '$1年$2月$3日');
-
-const settle = () => new Promise((r) => setTimeout(r, 100));
 
 function helpers(page: Page, events: Event[]) {
   const sim = page.sim as unknown as { querySelector(s: string): SimNode | undefined; querySelectorAll(s: string): SimNode[] };
@@ -150,8 +140,9 @@ describe('staff topic page: proposed → discussing → concluded → followed u
     if (!add) throw new Error('no 添加选项 button');
     add.dispatchEvent('tap');
     await waitFor(() => h.all('.rform__input').length === 4, 'a third option field');
-    h.all('.rform__input')[3]!.dispatchEvent('input', { detail: { value: '先装一侧试试' } });
-    await settle();
+    const third = h.all('.rform__input')[3]!;
+    third.dispatchEvent('input', { detail: { value: '先装一侧试试' } });
+    await waitForValue(page, third, '先装一侧试试');
     h.el('#topic-poll-save').dispatchEvent('tap');
     await waitFor(() => h.sent('topic.setPoll').length === 1, 'topic.setPoll');
     expect(h.sent('topic.setPoll')[0]!.payload).toEqual({ id: 't-1', poll: { question: '扶手装在哪一侧？', mode: 'single', options: ['靠墙一侧', '两侧都装', '先装一侧试试'] } });
@@ -162,7 +153,7 @@ describe('staff topic page: proposed → discussing → concluded → followed u
     answer.confirm = false;
     h.el('#topic-open').dispatchEvent('tap');
     await waitFor(() => showModal.mock.calls.length === 1, 'the confirmation');
-    await settle();
+    await flush();
     expect(h.sent('topic.open')).toHaveLength(0);
     expect(h.text()).toContain('待讨论');
     answer.confirm = true;
@@ -188,7 +179,7 @@ describe('staff topic page: proposed → discussing → concluded → followed u
 
   it('refuses an outcome without its decision and sends nothing', async () => {
     h.el('.field__input').dispatchEvent('input', { detail: { value: '楼组长周阿姨、物业' } });
-    await settle();
+    await waitForValue(page, h.el('.field__input'), '楼组长周阿姨、物业');
     h.el('#topic-conclude').dispatchEvent('tap');
     await waitForText(page.root, '请填写议定事项');
     expect(h.all('.field--invalid')).toHaveLength(1);
@@ -286,7 +277,8 @@ describe('staff topic page: a colleague concluded first (built dist)', () => {
   it('shows the TOPIC_STAGE refusal, then the outcome the colleague saved', async () => {
     h.el('.field__textarea').dispatchEvent('input', { detail: { value: '两侧都装。' } });
     h.el('.field__input').dispatchEvent('input', { detail: { value: '居委会' } });
-    await settle();
+    await waitForValue(page, h.el('.field__textarea'), '两侧都装。');
+    await waitForValue(page, h.el('.field__input'), '居委会');
     h.el('#topic-conclude').dispatchEvent('tap');
     await waitForText(page.root, '只有讨论中的议题可以形成成果');
     expect(h.sent('topic.conclude')).toHaveLength(1);
@@ -334,8 +326,9 @@ describe('staff topic page: declining a proposal (built dist)', () => {
     expect(h.sent('topic.decline')).toHaveLength(0);
 
     const reason = '与「3号楼加装电梯」议题重复，请在该议题中发表意见。';
-    h.all('.field__textarea').at(-1)!.dispatchEvent('input', { detail: { value: reason } });
-    await settle();
+    const reasonField = h.all('.field__textarea').at(-1)!;
+    reasonField.dispatchEvent('input', { detail: { value: reason } });
+    await waitForValue(page, reasonField, reason);
     h.el('#topic-decline').dispatchEvent('tap');
     await waitFor(() => h.sent('topic.decline').length === 1, 'topic.decline');
     expect(showModal).toHaveBeenCalledTimes(1);

@@ -3,7 +3,7 @@
  * (scheduled ones too, which residents never see), the pinned mark; the 议事厅 tab lists topics
  * with the ones waiting to be opened flagged, and the stage filter asks the server by stage.
  */
-import { loadBuiltPage, requireBuild, waitForText, type CloudCall } from './harness';
+import { loadBuiltPage, requireBuild, waitForGone, waitForText, type CloudCall } from './harness';
 
 const staffMe = { signedIn: true, displayName: '王丽', staffId: 'staff-wangli', roles: ['secretary', 'staff'], committee: { id: 'c-1', name: '曹杨一村居民委员会' }, street: null, district: null };
 
@@ -67,7 +67,7 @@ describe('staff content hub (built dist)', () => {
     const before = actions('topic.list').length;
     tap('讨论中');
     await waitForText(page.root, '3号楼加装电梯费用分摊');
-    for (let i = 0; i < 100 && (page.root.textContent ?? '').includes('楼道堆物怎么清'); i++) await new Promise((r) => setTimeout(r, 20));
+    await waitForGone(page.root, '楼道堆物怎么清');
     expect(actions('topic.list')).toHaveLength(before + 1);
     expect(actions('topic.list').at(-1)?.payload).toMatchObject({ stage: 'discussing' });
     expect(page.root.textContent).not.toContain('楼道堆物怎么清');

@@ -4,7 +4,7 @@
  * (FORBIDDEN envelope) shows its message, and the retried valid decision goes out through
  * points.recordDecision with the same requestId and appears in the committee's list.
  */
-import { loadBuiltPage, queries, requireBuild, waitForText, type CloudCall } from './harness';
+import { loadBuiltPage, queries, requireBuild, waitFor, waitForText, waitForValue, type CloudCall } from './harness';
 
 type Event = { action: string; payload: Record<string, unknown>; requestId: string };
 
@@ -41,12 +41,12 @@ describe('collective decision form (built dist)', () => {
 
   const records = () => calls.filter((c) => c.name === 'points' && (c.data as Event).action === 'recordDecision').map((c) => c.data as Event);
   const { el, all } = queries(() => page);
-  const settle = () => new Promise((r) => setTimeout(r, 100));
   const addParticipant = async (name: string) => {
+    const before = all('.decision__participant').length;
     el('#decision-participant').dispatchEvent('input', { detail: { value: name } });
-    await settle();
+    await waitForValue(page, el('#decision-participant'), name);
     el('#decision-add-participant').dispatchEvent('tap');
-    await settle();
+    await waitFor(() => all('.decision__participant').length === before + 1, `${name} added`);
   };
 
   it('lists the committee decisions and offers the committee staff', async () => {

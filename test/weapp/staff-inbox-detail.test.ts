@@ -3,7 +3,7 @@
  * contract refuses an empty reply before sending, and a complete answer goes through inbox.reply
  * with a request id, after which the page shows the answer and the pending rating.
  */
-import { loadBuiltPage, loadWithQuery, requireBuild, waitForText, type CloudCall } from './harness';
+import { loadWithQuery, requireBuild, waitForText, type CloudCall, type loadBuiltPage } from './harness';
 
 const staffMe = { signedIn: true, displayName: '张敏', roles: ['staff'], committee: { id: 'c-1', name: '曹杨一村居民委员会' }, street: null, district: null };
 const HOUR = 3600_000;

@@ -3,7 +3,7 @@
  * by 户编号 is shown large with its address; an empty 户编号 is refused by the contract before
  * sending; residents' open check requests are listed and 标记为已处理 resolves one and reloads.
  */
-import { loadBuiltPage, requireBuild, waitForText, type CloudCall } from './harness';
+import { loadBuiltPage, requireBuild, waitForGone, waitForText, waitForValue, type CloudCall } from './harness';
 
 const staffMe = { signedIn: true, displayName: '张敏', roles: ['staff'], committee: { id: 'c-1', name: '曹杨一村居民委员会' }, street: null, district: null };
 
@@ -16,8 +16,8 @@ const check = (id: string, name: string, over: Record<string, unknown> = {}) => 
 describe('staff household codes and check requests (built dist)', () => {
   const calls: CloudCall[] = [];
   const checkPages: unknown[] = [
-    { ok: true, data: { items: [check('k-1', '顾小梅'), check('k-2', '李建国', { note: '' })], hasMore: false } },
-    { ok: true, data: { items: [check('k-2', '李建国', { note: '' })], hasMore: false } },
+    { ok: true, data: { items: [check('k-1', '顾小梅'), check('k-2', '李建国', { note: '' })], nextOffset: null } },
+    { ok: true, data: { items: [check('k-2', '李建国', { note: '' })], nextOffset: null } },
   ];
   let page: Awaited<ReturnType<typeof loadBuiltPage>>;
 
@@ -50,7 +50,7 @@ describe('staff household codes and check requests (built dist)', () => {
 
     const input = nodes('.field__input')[0]!;
     input.dispatchEvent('input', { detail: { value: '3101040510001' } });
-    await new Promise((r) => setTimeout(r, 50));
+    await waitForValue(page, input, '3101040510001');
     tap('生成登记码');
     await waitForText(page.root, 'K7M3QX9P');
     expect(nodes('.claim-code')[0]?.dom.textContent).toBe('K7M3QX9P');
@@ -62,14 +62,11 @@ describe('staff household codes and check requests (built dist)', () => {
   it('lists the open check requests and resolves one, then reloads the list', async () => {
     await waitForText(page.root, '顾小梅');
     expect(page.root.textContent).toContain('我是户主的女儿');
-    expect(householdCalls('listChecks')[0]!.payload).toEqual({ status: 'open', page: 0 });
+    expect(householdCalls('listChecks')[0]!.payload).toEqual({ status: 'open', offset: 0, limit: 20 });
     const first = nodes('.item').find((n) => (n.dom.textContent ?? '').includes('顾小梅'))!;
     const resolve = nodes('.item .btn').find((b) => first.dom.contains(b.dom))!;
     resolve.dispatchEvent('tap');
-    await new Promise<void>((done) => {
-      const poll = () => (!(page.root.textContent ?? '').includes('顾小梅') ? done() : setTimeout(poll, 20));
-      poll();
-    });
+    await waitForGone(page.root, '顾小梅');
     expect(householdCalls('resolveCheck').map((e) => e.payload)).toEqual([{ id: 'k-1' }]);
     expect(householdCalls('listChecks')).toHaveLength(2);
     expect(page.root.textContent).toContain('李建国');

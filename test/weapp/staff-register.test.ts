@@ -6,7 +6,7 @@
  * progress bar on the way and the exact counts at the end. (登记码与核对: staff-register-codes.test.ts,
  * one built page per file.)
  */
-import { loadBuiltPage, requireBuild, waitForText, type CloudCall } from './harness';
+import { loadBuiltPage, requireBuild, simulatorWx, waitForText, type CloudCall } from './harness';
 
 const staffMe = { signedIn: true, displayName: '王丽', roles: ['secretary', 'staff'], committee: { id: 'c-1', name: '曹杨一村居民委员会' }, street: null, district: null };
 
@@ -62,9 +62,7 @@ describe('staff register import (built dist)', () => {
   beforeAll(async () => {
     requireBuild();
     // before app.js: Taro binds the platform APIs that exist when it starts; the simulator defines `wx`
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    require('miniprogram-simulate');
-    (globalThis as unknown as { wx: Record<string, unknown> }).wx.chooseMessageFile = chooseMessageFile;
+    simulatorWx().chooseMessageFile = chooseMessageFile;
     page = await loadBuiltPage('packages/staff/pages/register/index', (name, data) => {
       calls.push({ name, data });
       const e = data as Event;

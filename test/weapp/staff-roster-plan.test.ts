@@ -5,7 +5,7 @@
  * the form; the retried plan goes out through roster.planShift with the same requestId and the
  * exact payload, then the page goes back to the week view.
  */
-import { loadBuiltPage, queries, requireBuild, waitForText, type CloudCall } from './harness';
+import { loadBuiltPage, queries, requireBuild, waitFor, waitForText, waitForValue, type CloudCall } from './harness';
 
 type Event = { action: string; payload: Record<string, unknown>; requestId: string };
 
@@ -63,7 +63,6 @@ describe('roster planning form (built dist)', () => {
 
   const plans = () => calls.filter((c) => c.name === 'roster' && (c.data as Event).action === 'planShift').map((c) => c.data as Event);
   const { el, all } = queries(() => page);
-  const settle = () => new Promise((r) => setTimeout(r, 100));
 
   it('offers the committee staff and pre-selects the kind from the day type', async () => {
     await waitForText(page.root, '张敏');
@@ -83,19 +82,18 @@ describe('roster planning form (built dist)', () => {
 
   it('shows the server refusal, then sends the same plan again with the same requestId', async () => {
     all('.plan__staff')[0]!.dispatchEvent('tap');
-    await settle();
+    await waitForText(page.root, '已选 1 人');
     all('.plan__staff')[1]!.dispatchEvent('tap');
     await waitForText(page.root, '已选 2 人');
     el('.field__textarea').dispatchEvent('input', { detail: { value: '节日巡查' } });
-    await settle();
+    await waitForValue(page, el('.field__textarea'), '节日巡查');
     el('#plan-submit').dispatchEvent('tap');
     await waitForText(page.root, '张敏 在 2026-11-23 17:00-19:00 已有值班');
     expect(plans()).toHaveLength(1);
     expect(navigated).toEqual([]);
 
     el('#plan-submit').dispatchEvent('tap');
-    const deadline = Date.now() + 5000;
-    while (!navigated.length && Date.now() < deadline) await settle();
+    await waitFor(() => navigated.length > 0, 'the redirect');
     const sent = plans();
     expect(sent).toHaveLength(2);
     expect(sent[1]!.requestId).toBe(sent[0]!.requestId);

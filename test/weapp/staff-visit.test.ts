@@ -3,7 +3,7 @@
  * appear at the empty required fields without sending anything, and a filled form goes to
  * worklog.createVisit with a Shanghai instant, the 附件二 fields and the chosen type.
  */
-import { loadBuiltPage, loadWithQuery, requireBuild, waitForText, type CloudCall } from './harness';
+import { loadWithQuery, requireBuild, waitFor, waitForText, type CloudCall, type loadBuiltPage } from './harness';
 
 const staffMe = { signedIn: true, displayName: '张敏', roles: ['staff'], committee: { id: 'c-1', name: '曹杨一村居民委员会' }, street: null, district: null };
 
@@ -54,15 +54,10 @@ describe('visit record form (built dist)', () => {
     expect(kinds.map((k) => k.dom.textContent)).toEqual(['一般走访', '特殊对象走访', '业务条线工作']);
     kinds[1]!.dispatchEvent('tap');
     // wait for the chosen type to be drawn as chosen before sending
-    const chosen = Date.now() + 5000;
-    while (sim.querySelector('.choice__item--on')?.dom.textContent !== '特殊对象走访') {
-      if (Date.now() > chosen) throw new Error('the chosen type was not marked');
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    await waitFor(() => sim.querySelector('.choice__item--on')?.dom.textContent === '特殊对象走访', 'the chosen type marked');
 
     sim.querySelector('.btn--primary')!.dispatchEvent('tap');
-    const deadline = Date.now() + 5000;
-    while (!visits().length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    await waitFor(() => visits().length > 0, 'worklog.createVisit');
     const sent = visits();
     expect(sent).toHaveLength(1);
     expect(sent[0]!.payload).toMatchObject({

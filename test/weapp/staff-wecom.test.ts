@@ -3,7 +3,7 @@
  * auth.staffLogin exchanges it before anything else is asked; a refusal is shown in plain words
  * with 重试, which asks WeCom for a fresh code.
  */
-import { loadBuiltPage, requireBuild, waitForText, type CloudCall } from './harness';
+import { loadBuiltPage, requireBuild, simulatorWx, waitForText, type CloudCall } from './harness';
 
 const staffMe = { signedIn: true, displayName: '张敏', roles: ['staff'], committee: { id: 'c-1', name: '曹杨一村居民委员会' }, street: null, district: null };
 const NOT_STAFF = '您不在本平台的工作人员名单中，或账号已停用，请联系街镇管理员。';
@@ -22,9 +22,7 @@ describe('workbench sign-in inside WeCom (built dist)', () => {
   beforeAll(async () => {
     requireBuild();
     // The simulator defines the global wx; WeCom adds wx.qy to it.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    require('miniprogram-simulate');
-    const wx = (globalThis as unknown as { wx: Record<string, unknown> }).wx;
+    const wx = simulatorWx();
     wx.qy = { login: ({ success }: { success: (r: { code: string }) => void }) => success({ code: `wecom-code-${++codes}` }) };
     page = await loadBuiltPage('packages/staff/pages/index/index', (name, data) => {
       calls.push({ name, data });

@@ -8,13 +8,13 @@ import { Button, Text, View } from '@tarojs/components';
 import type { Role } from '@shared/contracts/auth';
 import { useMe, type Me } from '../hooks/useMe';
 import { hasAnyRole } from '../lib/roles';
-import { ROUTES } from '../lib/routes';
 import { ErrorView, Loading } from './States';
+import { ROUTES } from '../lib/routes';
 
 function goBack() {
   // A shared link may open the page with nothing behind it; then go to the home tab.
   if (Taro.getCurrentPages().length > 1) void Taro.navigateBack();
-  else void Taro.switchTab({ url: ROUTES.home });
+  else void Taro.switchTab({ url: ROUTES.resident.home });
 }
 
 interface Props {

@@ -1,4 +1,4 @@
-/** H5 only (DEV_GATEWAY): storage through the local gateway, which files uploads per signed-in persona. */
+/** H5 only (DEV_GATEWAY): storage through the local gateway, which stores uploads where the mini-program would (uploadPath). */
 import { AppError } from '@shared/errors';
 import type { StorageBackend } from '../services/storage';
 

@@ -1,34 +1,36 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { AppError, isAppError } from '@shared/errors';
+import type { AppError } from '@shared/errors';
+import { asAppError } from '../lib/errors';
+import { useRuns } from './useRuns';
 
 export type AsyncState<T> =
   | { status: 'loading' }
   | { status: 'error'; error: AppError }
   | { status: 'ready'; data: T };
 
-/** Runs `load` on mount and on `reload()`; a late answer from an earlier run is ignored. */
-export function useAsync<T>(load: () => Promise<T>): AsyncState<T> & { reload: () => void } {
+/**
+ * Runs `load` on mount, on `reload()` and whenever `key` changes (a picked date); a late answer
+ * from an earlier run is ignored.
+ */
+export function useAsync<T>(load: () => Promise<T>, key = ''): AsyncState<T> & { reload: () => void } {
   const [state, setState] = useState<AsyncState<T>>({ status: 'loading' });
   const loadRef = useRef(load);
   loadRef.current = load;
-  const run = useRef(0);
+  const runs = useRuns();
 
   const reload = useCallback(() => {
-    const id = ++run.current;
+    const latest = runs.start();
     setState({ status: 'loading' });
     loadRef.current().then(
-      (data) => { if (id === run.current) setState({ status: 'ready', data }); },
-      (err: unknown) => {
-        if (id !== run.current) return;
-        setState({ status: 'error', error: isAppError(err) ? err : new AppError('INTERNAL') });
-      },
+      (data) => { if (latest()) setState({ status: 'ready', data }); },
+      (err: unknown) => { if (latest()) setState({ status: 'error', error: asAppError(err) }); },
     );
-  }, []);
+  }, [runs]);
 
   useEffect(() => {
     reload();
-    return () => { run.current++; };
-  }, [reload]);
+    return runs.drop;
+  }, [reload, runs, key]);
 
   return { ...state, reload };
 }

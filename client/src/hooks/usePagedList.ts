@@ -6,7 +6,9 @@
  * The result goes to `PagedList` as it is.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { AppError, isAppError } from '@shared/errors';
+import type { AppError } from '@shared/errors';
+import { asAppError } from '../lib/errors';
+import { useRuns } from './useRuns';
 
 export interface Page {
   items: unknown[];
@@ -39,39 +41,37 @@ function loading<P extends Page>(): PagedState<P> {
   return { status: 'loading', items: [], first: null, nextOffset: null, error: null, loadingMore: false, moreError: null };
 }
 
-const asAppError = (e: unknown) => (isAppError(e) ? e : new AppError('INTERNAL'));
-
 export function usePagedList<P extends Page>(load: (offset: number) => Promise<P>, key = ''): Paged<P> {
   const [state, setState] = useState<PagedState<P>>(loading);
   const loadRef = useRef(load);
   loadRef.current = load;
-  const run = useRef(0);
+  const runs = useRuns();
 
   const reload = useCallback(() => {
-    const id = ++run.current;
+    const latest = runs.start();
     setState(loading());
     loadRef.current(0).then(
-      (p) => { if (id === run.current) setState({ status: 'ready', items: p.items, first: p, nextOffset: p.nextOffset, error: null, loadingMore: false, moreError: null }); },
-      (e: unknown) => { if (id === run.current) setState((s) => ({ ...s, status: 'error', error: asAppError(e) })); },
+      (p) => { if (latest()) setState({ status: 'ready', items: p.items, first: p, nextOffset: p.nextOffset, error: null, loadingMore: false, moreError: null }); },
+      (e: unknown) => { if (latest()) setState((s) => ({ ...s, status: 'error', error: asAppError(e) })); },
     );
-  }, []);
+  }, [runs]);
 
   // Read by loadMore so that the request starts outside a state updater.
   const current = useRef(state);
   current.current = state;
 
   const loadMore = useCallback(() => {
-    const id = run.current;
+    const latest = runs.join();
     const { status, nextOffset, loadingMore } = current.current;
     if (status !== 'ready' || nextOffset === null || loadingMore) return;
     setState((s) => ({ ...s, loadingMore: true, moreError: null }));
     // a second call before the next render (a tap while reaching the bottom) loads nothing twice
     current.current = { ...current.current, loadingMore: true };
     loadRef.current(nextOffset).then(
-      (p) => { if (id === run.current) setState((c) => ({ ...c, items: [...c.items, ...p.items], nextOffset: p.nextOffset, loadingMore: false })); },
-      (e: unknown) => { if (id === run.current) setState((c) => ({ ...c, loadingMore: false, moreError: asAppError(e) })); },
+      (p) => { if (latest()) setState((c) => ({ ...c, items: [...c.items, ...p.items], nextOffset: p.nextOffset, loadingMore: false })); },
+      (e: unknown) => { if (latest()) setState((c) => ({ ...c, loadingMore: false, moreError: asAppError(e) })); },
     );
-  }, []);
+  }, [runs]);
 
   const prepend = useCallback((item: Item<P>) => {
     setState((c) => (c.status === 'ready' ? { ...c, items: [item, ...c.items] } : c));
@@ -83,8 +83,17 @@ export function usePagedList<P extends Page>(load: (offset: number) => Promise<P
 
   useEffect(() => {
     reload();
-    return () => { run.current++; };
-  }, [reload, key]);
+    return runs.drop;
+  }, [reload, runs, key]);
 
   return { ...state, reload, loadMore, prepend, replace };
+}
+
+/**
+ * Only the first page of a list, for pickers and dashboards that show what one page holds (a
+ * committee's decisions or staff, a scope's snapshots) and never ask for more: the one reader of
+ * a page besides usePagedList.
+ */
+export function firstPage<P extends Page>(load: (offset: number) => Promise<P>): Promise<P['items']> {
+  return load(0).then((p) => p.items);
 }

@@ -3,17 +3,13 @@
  * may do; this only decides which entries are worth showing.
  */
 import type { Role } from '@shared/contracts/auth';
+import { STAFF_ROLE_LABELS } from '@shared/contracts/admin-staff';
 
-export const ROLE_LABELS: Record<Role, string> = {
-  resident: '居民',
-  staff: '社区工作者',
-  secretary: '居委会书记',
-  street_liaison: '街镇联络员',
-  district_liaison: '区联络员',
-  city_admin: '市级管理员',
-};
+/** Staff roles are named as in the staff directory and its import files (社工, 书记, …). */
+export const ROLE_LABELS: Record<Role, string> = { resident: '居民', ...STAFF_ROLE_LABELS };
 
-export const STAFF_ROLES: readonly Role[] = ['staff', 'secretary'];
+/** 社工 and 书记: the roles of a committee's own staff, who open the 工作台. */
+export const COMMITTEE_ROLES: readonly Role[] = ['staff', 'secretary'];
 export const LIAISON_ROLES: readonly Role[] = ['street_liaison', 'district_liaison', 'city_admin'];
 
 export function hasAnyRole(roles: readonly Role[], wanted: readonly Role[]): boolean {

@@ -21,10 +21,10 @@ export function unwrapEnvelope<C extends ActionContract>(contract: C, envelope: 
     const message = typeof error.message === 'string' && error.message ? error.message : undefined;
     throw new AppError(code, message, error.details);
   }
-  const parsed = (contract.output as z.ZodType).safeParse(envelope.data);
+  const parsed = (contract.output as z.ZodType<OutputOf<C>>).safeParse(envelope.data);
   if (!parsed.success) {
     // A reply that does not match the contract is a server bug, not something the user can fix.
     throw new AppError('INTERNAL', ERROR_MESSAGES.INTERNAL, describeIssues(parsed.error));
   }
-  return parsed.data as OutputOf<C>;
+  return parsed.data;
 }

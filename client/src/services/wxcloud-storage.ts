@@ -1,22 +1,18 @@
 /** wx.cloud storage for mini-program builds. */
 import Taro from '@tarojs/taro';
 import { AppError } from '@shared/errors';
-import { safeFileName } from '@shared/files';
-import { localMonthOf } from '@shared/time';
+import { uploadPath } from '@shared/files';
 import { initCloud } from './wxcloud';
 import type { StorageBackend } from './storage';
 
-function cloudPathFor(fileName: string): string {
-  const month = localMonthOf(new Date());
-  const random = Math.random().toString(16).slice(2, 10) + Date.now().toString(16);
-  return `uploads/${month}/${random}-${safeFileName(fileName)}`;
-}
+/** no crypto in the mini-program runtime: the time and a random part keep names apart */
+const unique = () => Math.random().toString(16).slice(2, 10) + Date.now().toString(16);
 
 export const wxCloudStorage: StorageBackend = {
   async upload(filePath, fileName) {
     initCloud();
     try {
-      const res = await Taro.cloud.uploadFile({ cloudPath: cloudPathFor(fileName), filePath });
+      const res = await Taro.cloud.uploadFile({ cloudPath: uploadPath(fileName, unique()), filePath });
       return res.fileID;
     } catch (err) {
       throw new AppError('NETWORK', '上传失败，请检查网络后重试', { errMsg: String((err as { errMsg?: unknown })?.errMsg ?? err) });

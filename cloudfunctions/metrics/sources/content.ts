@@ -6,6 +6,7 @@
  */
 import type { Window } from '@shared/time';
 import type { Database } from '../../_kit/cloud';
+import type { CollectionName } from '../../_kit/store';
 import { countsOf, groupByCommittee, type Counts } from './query';
 
 export interface ColumnCounts {
@@ -21,8 +22,8 @@ export async function columnCounts(db: Database, committeeIds: string[], w: Wind
   const $ = _.aggregate;
   const inWindow = _.gte(w.start).and(_.lt(w.end));
   const committees = _.in(committeeIds);
-  const count = async (collection: string, match: object): Promise<Counts> =>
-    countsOf(await groupByCommittee<{ _id: string; n: number }>(db, collection, { committeeId: committees, ...match }, { _id: '$committeeId', n: $.sum(1) }, committeeIds.length));
+  const count = async (name: CollectionName, match: object): Promise<Counts> =>
+    countsOf(await groupByCommittee<{ _id: string; n: number }>(db, name, { committeeId: committees, ...match }, { _id: '$committeeId', n: $.sum(1) }, committeeIds.length));
   // a scheduled notice is not published until its time: never count one from the future
   const published = _.gte(w.start).and(_.lt(new Date(Math.min(w.end.getTime(), now.getTime()))));
   const [posts, signups, topics, outcomes, notices, reads, comments] = await Promise.all([

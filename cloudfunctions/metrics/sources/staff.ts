@@ -1,7 +1,7 @@
 /** Reads of the staff directory: staff bound per committee (initialisation) and liaisons (运营团队). */
 import type { StaffDoc } from '@shared/domain/people';
 import type { Database } from '../../_kit/cloud';
-import { readAll } from '../../_kit/paging';
+import { collection, readAll } from '../../_kit/store';
 import { countsOf, groupByCommittee, type Counts } from './query';
 
 /** Active staff or secretaries who have signed in with WeCom (openid bound), per committee. */
@@ -27,9 +27,8 @@ export interface Liaisons {
 export async function liaisonsOf(db: Database, districtId: string): Promise<Liaisons> {
   const _ = db.command;
   const rows = await readAll<Pick<StaffDoc, '_id' | 'roles' | 'streetId'>>(
-    db
-      .collection('staff')
-      .where({ districtId, active: true, roles: _.in(['district_liaison', 'street_liaison']) })
+    collection(db, 'staff')
+      .ref.where({ districtId, active: true, roles: _.in(['district_liaison', 'street_liaison']) })
       .field({ roles: true, streetId: true })
       .orderBy('_id', 'asc'),
   );

@@ -8,7 +8,7 @@ import type { Window } from '@shared/time';
 import { weeklyClosure } from '@shared/metrics/orders';
 import { countOrders } from '@shared/worklog/workorder';
 import type { Database } from '../../_kit/cloud';
-import { readAll } from '../../_kit/paging';
+import { collection, readAll } from '../../_kit/store';
 import { groupByCommittee } from './query';
 
 export interface RecordCounts {
@@ -60,9 +60,8 @@ export async function orderCounts(db: Database, committeeIds: string[], w: Windo
   const _ = db.command;
   const notClosed: OrderStatus = 'closed';
   const rows = await readAll<OrderRow>(
-    db
-      .collection('worklog_orders')
-      .where(_.and([{ committeeId: _.in(committeeIds), reportedAt: _.lt(w.end) }, _.or([{ status: _.neq(notClosed) }, { lastEventAt: _.gte(w.start) }])]))
+    collection(db, 'worklog_orders')
+      .ref.where(_.and([{ committeeId: _.in(committeeIds), reportedAt: _.lt(w.end) }, _.or([{ status: _.neq(notClosed) }, { lastEventAt: _.gte(w.start) }])]))
       .field({ committeeId: true, reportedAt: true, dueBy: true, history: true })
       .orderBy('reportedAt', 'asc')
       .orderBy('_id', 'asc'),

@@ -6,7 +6,7 @@ import { getRubric, rubricIds } from '../../../shared/rubric/registry';
 import { parseRubric } from '../../../shared/rubric/schema';
 
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- the cases edit the JSON at any depth
 
 function rejection(mutate: (r: Json) => void): string {
   const r = clone(acceptance) as Json;

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import type { AppError } from '@shared/errors';
 import { call } from '../../services/cloud';
 import { FormError } from '../staff/FormError';
-import { useSubmit } from '../staff/useSubmit';
+import { useSubmit } from '../../hooks/useSubmit';
 import { parseImportTable } from './importTable';
 
 const FIELD_LABELS: Record<string, string> = { userId: '企业微信账号', name: '姓名', roles: '角色', regionCode: '所属区域代码', rows: '表格' };

@@ -15,7 +15,7 @@ import { FormError } from '../staff/FormError';
 import { PagedList } from '../PagedList';
 import { Tabs } from '../staff/Tabs';
 import { usePagedList } from '../../hooks/usePagedList';
-import { useSubmit } from '../staff/useSubmit';
+import { useSubmit } from '../../hooks/useSubmit';
 import { ImportPanel } from './ImportPanel';
 import { StaffForm } from './StaffForm';
 

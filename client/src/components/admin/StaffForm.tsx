@@ -13,7 +13,7 @@ import type { Me } from '../../hooks/useMe';
 import { call } from '../../services/cloud';
 import { TextField } from '../staff/Fields';
 import { FormError } from '../staff/FormError';
-import { useSubmit } from '../staff/useSubmit';
+import { useSubmit } from '../../hooks/useSubmit';
 
 const LEVEL_HINT = {
   committee: '所属居委会',

@@ -52,8 +52,10 @@ function findSurface(id: string): Promise<Surface | null> {
     return Promise.resolve({ context, width: rect.width, height: rect.height, pixelRatio: dpr });
   }
   return new Promise((resolve) => {
-    Taro.createSelectorQuery()
-      .select(`#${id}`)
+    // the test simulator answers select() with nothing: no canvas there, as on a platform without one
+    const query = Taro.createSelectorQuery().select(`#${id}`) as ReturnType<Taro.SelectorQuery['select']> | undefined;
+    if (!query) return resolve(null);
+    query
       .fields({ node: true, size: true })
       .exec((res: ({ node?: Taro.Canvas; width?: number; height?: number } | null)[] | undefined) => {
         const hit = res?.[0];
@@ -100,16 +102,20 @@ export function F2Chart({ id: name, chart, label }: Props) {
     };
     // the canvas node exists only once the page has laid it out (H5: once Taro's web component
     // has rendered its inner <canvas>), so look again a few times before giving up
+    let retry: ReturnType<typeof setTimeout> | undefined;
     const attempt = (left: number) => {
+      if (gone) return;
       void findSurface(id).then((s) => {
         if (gone) return;
         if (s) draw(s);
-        else if (left > 0) setTimeout(() => attempt(left - 1), 100);
+        else if (left > 0) retry = setTimeout(() => attempt(left - 1), 100);
       });
     };
     Taro.nextTick(() => attempt(20));
     return () => {
+      // a page left before its canvas appeared stops looking for it
       gone = true;
+      clearTimeout(retry);
       f2.current?.destroy();
       f2.current = null;
     };

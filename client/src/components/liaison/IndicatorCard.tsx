@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import type { SnapshotView } from '@shared/contracts/metrics';
 import { open } from '../staff/nav';
 import { isShort, scoreOf } from './format';
-import { LIAISON_ROUTES } from './routes';
+import { ROUTES, withQuery } from '../../lib/routes';
 
 type Indicator = SnapshotView['indicators'][number];
 
@@ -15,7 +15,7 @@ export function IndicatorCard({ view, indicator: i, holdersShown = 3 }: { view: 
   const holders = view.holdingBack[i.path] ?? [];
   const width = i.max ? Math.max(0, Math.min(100, (i.score / i.max) * 100)) : 0;
   return (
-    <View className={short ? 'ind ind--short' : 'ind'} onClick={() => open(LIAISON_ROUTES.indicator(view.id, i.path))}>
+    <View className={short ? 'ind ind--short' : 'ind'} onClick={() => open(withQuery(ROUTES.liaison.indicator, { snapshot: view.id, path: i.path }))}>
       <View className='ind__head'>
         <Text className='ind__label'>{i.label}</Text>
         <Text className='ind__score'>{scoreOf(i.score, i.max)}</Text>

@@ -10,6 +10,7 @@ import { compute, listSnapshots, type SnapshotSummary } from '@shared/contracts/
 import type { ScopeLevel } from '@shared/domain/metrics';
 import { isAppError } from '@shared/errors';
 import { useAsync } from '../../hooks/useAsync';
+import { firstPage } from '../../hooks/usePagedList';
 import { call } from '../../services/cloud';
 import { ErrorView, Loading } from '../States';
 import { useReturnReload } from '../../hooks/useReturnReload';
@@ -32,12 +33,12 @@ function pick(items: SnapshotSummary[], from: string | undefined): SnapshotSumma
 
 export function ScopeDashboard({ level, id, from: askedFrom, canAssess }: Props) {
   const [from, setFrom] = useState<string | undefined>(askedFrom);
-  const list = useAsync(() => call(listSnapshots, { scope: { level, id }, offset: 0, limit: 50 }));
+  const list = useAsync(() => firstPage((offset) => call(listSnapshots, { scope: { level, id }, offset, limit: 50 })));
   const [computing, setComputing] = useState(false);
   const [computeError, setComputeError] = useState<string | null>(null);
   const [tried, setTried] = useState<string | null>(null);
 
-  const items = list.status === 'ready' ? list.data.items : [];
+  const items = list.status === 'ready' ? list.data : [];
   const chosen = pick(items, from);
   const { reload } = list;
   // back from an assessor entry (which recomputes): show the new snapshot of the window

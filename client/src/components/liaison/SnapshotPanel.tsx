@@ -5,13 +5,13 @@ import { useAsync } from '../../hooks/useAsync';
 import { call } from '../../services/cloud';
 import { ErrorView, Loading } from '../States';
 import { open } from '../staff/nav';
-import { formatDateTime } from '../staff/time';
+import { formatDateTime } from '../../lib/time';
 import { ExportButton } from './ExportButton';
-import { points, scoreOf, windowText } from './format';
+import { points, windowText } from './format';
 import { IndicatorCard } from './IndicatorCard';
-import { LIAISON_ROUTES } from './routes';
 import { TrendChart } from './TrendChart';
 import { committeeSummary } from './committee';
+import { ROUTES, withQuery } from '../../lib/routes';
 
 function Indicators({ view }: { view: SnapshotView }) {
   // a top-level indicator (规范与创新) has no group above it: no heading repeating its name
@@ -37,7 +37,7 @@ function Streets({ view }: { view: SnapshotView }) {
     <View>
       <Text className='section-title'>各街镇</Text>
       {view.streets.map((s) => (
-        <View key={s.id} className='item' onClick={() => open(LIAISON_ROUTES.scope('street', s.id, view.window.from))}>
+        <View key={s.id} className='item' onClick={() => open(withQuery(ROUTES.liaison.scope, { level: 'street', id: s.id, from: view.window.from }))}>
           <Text className='item__title'>{s.name}</Text>
           <Text className='item__meta'>街镇得分 {points(s.total)} 分 · 纳入统计 {s.counted} 个居村委</Text>
         </View>
@@ -52,7 +52,7 @@ function Committees({ view }: { view: SnapshotView }) {
     <View>
       <Text className='section-title'>各居村委</Text>
       {view.rows.map((r) => (
-        <View key={r.committeeId} className={r.initGaps.length ? 'item item--alert' : 'item'} onClick={() => open(LIAISON_ROUTES.committee(view.id, r.committeeId))}>
+        <View key={r.committeeId} className={r.initGaps.length ? 'item item--alert' : 'item'} onClick={() => open(withQuery(ROUTES.liaison.committee, { snapshot: view.id, committee: r.committeeId }))}>
           <Text className='item__title'>{r.name}</Text>
           <Text className='item__meta'>{committeeSummary(r)}</Text>
         </View>
@@ -85,7 +85,7 @@ export function SnapshotPanel({ id, history, canAssess, onRecompute }: Props) {
         <Text className='card__text'>纳入统计 {view.counted} 个居村委{view.excluded ? `，不纳入 ${view.excluded} 个` : ''}</Text>
         {!view.complete ? <Text className='card__hint'>有待评定或缺少数据的指标，总分还会变化</Text> : null}
         {view.scope.level === 'street' ? <Text className='card__hint'>街镇统计不含评估人评定的项目</Text> : null}
-        <Text className='card__hint'>统计于 {formatDateTime(view.computedAt)}</Text>
+        <Text className='card__hint'>统计于 {formatDateTime(view.computedAt, 'short')}</Text>
       </View>
       <View className='dash__actions'>
         <Button className='btn btn--primary' onClick={onRecompute}>立即重新统计</Button>

@@ -7,7 +7,7 @@ import { Text, View } from '@tarojs/components';
 import { Axis, Chart, createElement, Line, Point } from '@antv/f2';
 import type { SnapshotSummary } from '@shared/contracts/metrics';
 import { F2Chart } from '../charts/F2Chart';
-import { formatLocalDate } from '../staff/time';
+import { formatLocalDate } from '../../lib/time';
 import { points } from './format';
 
 // F2's generic component classes do not fit its own ElementType; the props are checked by F2 at render
@@ -47,7 +47,7 @@ export function TrendChart({ items, max }: { items: SnapshotSummary[]; max: numb
   const words =
     data.length === 1
       ? `目前只有一次统计：${points(last.total)} 分。`
-      : `共 ${data.length} 个统计时段，从 ${points(first.total)} 分到 ${points(last.total)} 分（最近一个时段止于 ${formatLocalDate(last.to)}）。`;
+      : `共 ${data.length} 个统计时段，从 ${points(first.total)} 分到 ${points(last.total)} 分（最近一个时段止于 ${formatLocalDate(last.to, 'short')}）。`;
   return (
     <View className='card'>
       <Text className='card__title'>总分走势</Text>

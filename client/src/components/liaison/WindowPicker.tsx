@@ -1,6 +1,6 @@
 /** 统计时段: 30 consecutive Shanghai days; the liaison picks the first day (today at the latest). */
 import { Picker, Text, View } from '@tarojs/components';
-import { addDays, localDate } from '../staff/time';
+import { addDays, localDate } from '../../lib/time';
 import { windowText } from './format';
 
 export const WINDOW_DAYS = 30;

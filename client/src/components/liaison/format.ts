@@ -1,5 +1,5 @@
 /** How the dashboard writes values, scores and windows in plain Chinese. */
-import { formatLocalDate } from '../staff/time';
+import { formatLocalDate } from '../../lib/time';
 
 export interface Fraction { num: number; den: number }
 
@@ -20,7 +20,7 @@ export function scoreOf(score: number | null, max: number | null): string {
 
 /** 10月8日至11月6日 */
 export function windowText(w: { from: string; to: string }): string {
-  return `${formatLocalDate(w.from)}至${formatLocalDate(w.to)}`;
+  return `${formatLocalDate(w.from, 'short')}至${formatLocalDate(w.to, 'short')}`;
 }
 
 /** Lower than 60% of the maximum is what the dashboard marks as short. */

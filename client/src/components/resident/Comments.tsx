@@ -11,10 +11,10 @@ import { addComment, hideComment, listComments, type CommentTarget } from '@shar
 import type { OutputOf } from '@shared/contract';
 import { call } from '../../services/cloud';
 import { Alert } from './Alert';
-import { formatDateTime } from './format';
+import { formatDateTime } from '../../lib/time';
 import { PagedList } from '../PagedList';
 import { usePagedList } from '../../hooks/usePagedList';
-import { useSubmit } from './useSubmit';
+import { useSubmit } from '../../hooks/useSubmit';
 import './resident.css';
 
 type Comment = OutputOf<typeof addComment>;
@@ -62,7 +62,7 @@ export function Comments({ target, closedReason = null, title = '居民留言', 
             onInput={(e) => { setDraft(e.detail.value); send.clearError(); setSent(null); }}
           />
           <Text className='rform__count'>{draft.length}/{MAX}</Text>
-          <Alert text={send.error} />
+          <Alert text={send.message} />
           <Alert text={sent} tone='ok' />
           <Button className='btn btn--primary' loading={send.busy} disabled={send.busy} onClick={onSend}>发表留言</Button>
         </View>
@@ -97,7 +97,7 @@ function Moderate({ comment, onChanged }: { comment: Comment; onChanged: (hidden
   };
   return (
     <View className='rcomment__moderate'>
-      <Alert text={toggle.error} />
+      <Alert text={toggle.message} />
       <Button className='btn' loading={toggle.busy} disabled={toggle.busy} onClick={onTap}>{comment.hidden ? '恢复显示' : '隐藏这条留言'}</Button>
     </View>
   );

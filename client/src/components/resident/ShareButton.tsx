@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import { Alert } from './Alert';
-import { useSubmit } from './useSubmit';
+import { useSubmit } from '../../hooks/useSubmit';
 import './resident.css';
 
 interface Props {
@@ -30,7 +30,7 @@ export function ShareButton({ record, path }: Props) {
   return (
     <View>
       <Button className='btn btn--primary' loading={share.busy} disabled={share.busy} onClick={onShare}>转发到微信群</Button>
-      <Alert text={share.error} />
+      <Alert text={share.message} />
       {link ? (
         <View className='ralert ralert--ok' role='status'>
           <Text>已记录转发。发到群里的链接：</Text>

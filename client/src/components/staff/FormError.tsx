@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { AppError } from '@shared/errors';
-import { fieldErrors } from './useSubmit';
+import { fieldErrors } from '../../lib/errors';
 
 /** Why a submission failed: every field message for bad input (also shown at the fields), else the server's message. */
 export function FormError({ error }: { error: AppError | null }) {

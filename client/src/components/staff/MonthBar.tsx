@@ -1,5 +1,5 @@
 import { Button, View } from '@tarojs/components';
-import { formatMonth, localMonth, shiftMonth } from './time';
+import { formatMonth, localMonth, shiftMonth } from '../../lib/time';
 
 /** 上个月 / 下个月 around the month shown; no month after the current one. */
 export function MonthBar({ month, onChange }: { month: string; onChange: (m: string) => void }) {

@@ -14,8 +14,8 @@ import { publishPartyPost, type PartyKind } from '@shared/contracts/content-part
 import { describeIssues, type InputOf } from '@shared/contract';
 import { AppError } from '@shared/errors';
 import { DateTimeField, NumberField, TextArea, TextField } from './Fields';
-import { fieldErrors, type FieldErrors } from './useSubmit';
-import { localDate, localTime, toInstant } from './time';
+import { fieldErrors, type FieldErrors } from '../../lib/errors';
+import { localDate, localTime, toInstant } from '../../lib/time';
 
 export type PartyPublishInput = InputOf<typeof publishPartyPost>;
 type Issue = { path: string; message: string };

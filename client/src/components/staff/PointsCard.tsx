@@ -1,7 +1,7 @@
 /** A monthly 百事汇 points card as the server computed (open) or froze it (signed). */
 import { Text, View } from '@tarojs/components';
 import type { CardView } from '@shared/contracts/points';
-import { formatDateTime, formatMonth } from './time';
+import { formatDateTime, formatMonth } from '../../lib/time';
 
 const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 
@@ -14,7 +14,7 @@ export function PointsCard({ card }: { card: CardView }) {
         <Text className='card__text'>加分 {fmt(card.totals.main)} · 扣分 {fmt(card.totals.penalty)}{card.totals.reset ? ' · 安全守纪违规，本月积分为 0' : ''}</Text>
         <View className='badges'>
           {card.signature ? (
-            <Text className='badge badge--ok'>书记 {card.signature.signedByName} 已于 {formatDateTime(card.signature.signedAt)} 签字</Text>
+            <Text className='badge badge--ok'>书记 {card.signature.signedByName} 已于 {formatDateTime(card.signature.signedAt, 'short')} 签字</Text>
           ) : (
             <Text className='badge'>尚未签字（随记录实时计算）</Text>
           )}
@@ -36,7 +36,7 @@ export function PointsCard({ card }: { card: CardView }) {
       {card.corrections.map((c) => (
         <View key={c.id} className='item'>
           <Text className='item__title'>第 {c.sequence} 次更正：合计 {fmt(c.total)} 分</Text>
-          <Text className='item__meta'>{c.byName} · {formatDateTime(c.at)}</Text>
+          <Text className='item__meta'>{c.byName} · {formatDateTime(c.at, 'short')}</Text>
           <Text className='item__text'>{c.reason}</Text>
         </View>
       ))}

@@ -1,7 +1,7 @@
 /** One resident question in the inbox list: what was asked, when, and what needs attention. */
 import { Text, View } from '@tarojs/components';
 import type { QuestionView } from '@shared/contracts/inbox';
-import { formatDateTime } from './time';
+import { formatDateTime } from '../../lib/time';
 
 export function QuestionBadges({ q }: { q: QuestionView }) {
   return (
@@ -19,7 +19,7 @@ export function QuestionCard({ q, onOpen }: { q: QuestionView; onOpen: () => voi
   return (
     <View className={q.overdue && q.status === 'open' ? 'item item--alert' : 'item'} onClick={onOpen} hoverClass='item--pressed'>
       <Text className='item__title'>{q.content}</Text>
-      <Text className='item__meta'>留言时间 {formatDateTime(q.askedAt)}{q.status === 'open' ? ` · 请在 ${formatDateTime(q.dueAt)} 前回复` : ''}</Text>
+      <Text className='item__meta'>留言时间 {formatDateTime(q.askedAt, 'short')}{q.status === 'open' ? ` · 请在 ${formatDateTime(q.dueAt, 'short')} 前回复` : ''}</Text>
       <QuestionBadges q={q} />
     </View>
   );

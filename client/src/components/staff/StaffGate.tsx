@@ -5,12 +5,13 @@
  */
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Button, Text, View } from '@tarojs/components';
-import { AppError, isAppError } from '@shared/errors';
+import type { AppError } from '@shared/errors';
 import { RoleGate } from '../RoleGate';
 import { Loading } from '../States';
 import type { Me } from '../../hooks/useMe';
-import { STAFF_ROLES } from '../../lib/roles';
+import { COMMITTEE_ROLES } from '../../lib/roles';
 import { ensureWecomSignIn } from './wecom';
+import { asAppError } from '../../lib/errors';
 import './staff.css';
 
 type LoginState = { status: 'pending' } | { status: 'done' } | { status: 'error'; error: AppError };
@@ -27,7 +28,7 @@ export function StaffGate({ children }: { children: (me: Me) => ReactNode }) {
     setLogin({ status: 'pending' });
     pending.then(
       () => setLogin({ status: 'done' }),
-      (e: unknown) => setLogin({ status: 'error', error: isAppError(e) ? e : new AppError('INTERNAL') }),
+      (e: unknown) => setLogin({ status: 'error', error: asAppError(e) }),
     );
   }, []);
 
@@ -44,7 +45,7 @@ export function StaffGate({ children }: { children: (me: Me) => ReactNode }) {
     );
   }
   return (
-    <RoleGate allow={STAFF_ROLES} area='工作台' audience='居委会工作人员'>
+    <RoleGate allow={COMMITTEE_ROLES} area='工作台' audience='居委会工作人员'>
       {children}
     </RoleGate>
   );

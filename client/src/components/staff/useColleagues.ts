@@ -1,23 +1,16 @@
 /**
  * The committee's active staff, for the hand-over and assignment pickers and to name who did
- * what. A committee has a handful of staff; up to four pages are read.
+ * what. A committee has a handful of staff: one page of the directory holds them all.
  */
-import type { OutputOf } from '@shared/contract';
 import { listStaff, type StaffView } from '@shared/contracts/admin-staff';
+import { PAGE_MAX } from '@shared/contracts/common';
 import { useAsync } from '../../hooks/useAsync';
+import { firstPage } from '../../hooks/usePagedList';
 import { call } from '../../services/cloud';
 
-const MAX_PAGES = 4;
-
 async function loadColleagues(): Promise<StaffView[]> {
-  const out: StaffView[] = [];
-  let offset: number | null = 0;
-  for (let i = 0; i < MAX_PAGES && offset !== null; i++) {
-    const page: OutputOf<typeof listStaff> = await call(listStaff, { offset, limit: 50 });
-    out.push(...page.items);
-    offset = page.nextOffset;
-  }
-  return out.filter((s) => s.active && s.roles.some((r) => r === 'staff' || r === 'secretary'));
+  const staff = await firstPage((offset) => call(listStaff, { offset, limit: PAGE_MAX }));
+  return staff.filter((s) => s.active && s.roles.some((r) => r === 'staff' || r === 'secretary'));
 }
 
 export function useColleagues() {

@@ -2,19 +2,11 @@
 import { Text, View } from '@tarojs/components';
 import type { OutputOf } from '@shared/contract';
 import type { getTopic } from '@shared/contracts/content-topics';
-import { formatDay, formatLocalDate } from '../../components/resident/format';
+import { formatDay, formatLocalDate } from '../../lib/time';
+import { Fact } from '../../components/resident/Fact';
 import { FOLLOW_UP_LABELS } from './labels';
 
 type OutcomeView = NonNullable<OutputOf<typeof getTopic>['outcome']>;
-
-function Fact({ label, value }: { label: string; value: string }) {
-  return (
-    <View className='rfact'>
-      <Text className='rfact__label'>{label}</Text>
-      <Text className='rfact__value'>{value}</Text>
-    </View>
-  );
-}
 
 export function Outcome({ outcome }: { outcome: OutcomeView }) {
   return (

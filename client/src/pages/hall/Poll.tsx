@@ -7,7 +7,7 @@ import { Button, Text, View } from '@tarojs/components';
 import { voteTopic, type getTopic, type TopicStage } from '@shared/contracts/content-topics';
 import type { OutputOf } from '@shared/contract';
 import { Alert } from '../../components/resident/Alert';
-import { useSubmit } from '../../components/resident/useSubmit';
+import { useSubmit } from '../../hooks/useSubmit';
 import { call } from '../../services/cloud';
 
 type PollView = NonNullable<OutputOf<typeof getTopic>['poll']>;
@@ -73,7 +73,7 @@ export function Poll({ topicId, poll, stage, onVoted }: Props) {
               {chosen.includes(o.id) ? '✓ ' : ''}{o.text}
             </Button>
           ))}
-          <Alert text={vote.error} />
+          <Alert text={vote.message} />
           <Button className='btn btn--primary' loading={vote.busy} disabled={vote.busy || chosen.length === 0} onClick={() => void submit()}>
             {chosen.length === 0 ? '请先选择' : '投票'}
           </Button>

@@ -4,15 +4,15 @@ import Taro, { useReachBottom } from '@tarojs/taro';
 import { Button, Text } from '@tarojs/components';
 import { listTopics, type TopicStage } from '@shared/contracts/content-topics';
 import { Screen } from '../../components/Screen';
-import { formatDay } from '../../components/resident/format';
+import { formatDay } from '../../lib/time';
 import { ListItem } from '../../components/resident/ListItem';
 import { PagedList } from '../../components/PagedList';
-import { RESIDENT_ROUTES, withQuery } from '../../components/resident/routes';
 import { Tabs } from '../../components/resident/Tabs';
 import { usePagedList } from '../../hooks/usePagedList';
 import { useReturnReload } from '../../hooks/useReturnReload';
 import { call } from '../../services/cloud';
 import { STAGE_LABELS, TOPIC_STAGES } from './labels';
+import { ROUTES, withQuery } from '../../lib/routes';
 
 type Filter = TopicStage | 'all';
 const FILTERS: { key: Filter; label: string }[] = [{ key: 'all', label: '全部' }, ...TOPIC_STAGES.map((s) => ({ key: s, label: STAGE_LABELS[s] }))];
@@ -25,7 +25,7 @@ export default function HallPage() {
   useReturnReload(list.reload);
   return (
     <Screen>
-      <Button className='btn btn--primary' onClick={() => void Taro.navigateTo({ url: RESIDENT_ROUTES.propose })}>我要提议题</Button>
+      <Button className='btn btn--primary' onClick={() => void Taro.navigateTo({ url: ROUTES.resident.propose })}>我要提议题</Button>
       <Tabs options={FILTERS} value={stage} onChange={setStage} />
       <PagedList
         list={list}
@@ -38,7 +38,7 @@ export default function HallPage() {
             tag={STAGE_LABELS[t.stage]}
             tagStrong={t.stage === 'discussing'}
             meta={<Text>{t.proposer.kind === 'staff' ? '居委会' : '居民'}{t.proposer.name} 提出 · {formatDay(t.createdAt)}{t.hasPoll ? ' · 有投票' : ''}</Text>}
-            onOpen={() => void Taro.navigateTo({ url: withQuery(RESIDENT_ROUTES.topic, { id: t.id }) })}
+            onOpen={() => void Taro.navigateTo({ url: withQuery(ROUTES.resident.topic, { id: t.id }) })}
           />
         )}
       />

@@ -11,20 +11,17 @@ import { proposeTopic } from '@shared/contracts/content-topics';
 import { Screen } from '../../components/Screen';
 import { ErrorView, Loading } from '../../components/States';
 import { Alert } from '../../components/resident/Alert';
-import { RESIDENT_ROUTES, withQuery } from '../../components/resident/routes';
-import { STAFF_ROUTES } from '../../components/staff/routes';
-import { useSubmit } from '../../components/resident/useSubmit';
+import { useSubmit } from '../../hooks/useSubmit';
 import { useMe } from '../../hooks/useMe';
 import { PollEditor, type PollDraft } from './PollEditor';
-import { hasAnyRole } from '../../lib/roles';
+import { COMMITTEE_ROLES, hasAnyRole } from '../../lib/roles';
 import { call } from '../../services/cloud';
+import { ROUTES, withQuery } from '../../lib/routes';
 
 /** staff may propose too; a resident needs a claimed household (role `resident`) */
 const PROPOSERS = ['resident', 'staff', 'secretary'] as const;
 const TITLE_MAX = 80;
 const TEXT_MAX = 5000;
-
-const STAFF_ROLES = ['staff', 'secretary'] as const;
 
 function ProposeForm({ topicUrl }: { topicUrl: (id: string) => string }) {
   const [title, setTitle] = useState('');
@@ -49,7 +46,7 @@ function ProposeForm({ topicUrl }: { topicUrl: (id: string) => string }) {
       <Textarea className='rform__textarea' value={description} maxlength={TEXT_MAX} placeholder='写下情况和您的建议' onInput={(e) => { setDescription(e.detail.value); send.clearError(); }} />
       <Text className='rform__count'>{description.length}/{TEXT_MAX}</Text>
       <PollEditor value={poll} onChange={(p) => { setPoll(p); send.clearError(); }} />
-      <Alert text={send.error} />
+      <Alert text={send.message} />
       <Button className='btn btn--primary' loading={send.busy} disabled={send.busy} onClick={() => void onSubmit()}>提交议题</Button>
     </View>
   );
@@ -69,7 +66,7 @@ export default function ProposePage() {
         </View>
       ) : null}
       {me.status === 'ready' && hasAnyRole(me.data.roles, PROPOSERS) ? (
-        <ProposeForm topicUrl={hasAnyRole(me.data.roles, STAFF_ROLES) ? STAFF_ROUTES.topic : (id) => withQuery(RESIDENT_ROUTES.topic, { id })} />
+        <ProposeForm topicUrl={(id) => withQuery(hasAnyRole(me.data.roles, COMMITTEE_ROLES) ? ROUTES.staff.topic : ROUTES.resident.topic, { id })} />
       ) : null}
     </Screen>
   );

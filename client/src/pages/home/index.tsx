@@ -6,15 +6,14 @@ import { ErrorView, Loading } from '../../components/States';
 import { ResidentEntries } from '../../components/resident/Entries';
 import { useMe, type Me } from '../../hooks/useMe';
 import { ROUTES } from '../../lib/routes';
-import { SIGNUP_ROUTES } from '../signup/routes';
 
 /** 家庭登记 for a WeChat user without a household (and without a staff role); 我的家庭 once registered. */
 function HouseholdEntry({ me }: { me: Me }) {
-  if (me.roles.includes('resident')) return <Button className='btn btn--entry' onClick={() => void Taro.navigateTo({ url: SIGNUP_ROUTES.household })}>我的家庭</Button>;
+  if (me.roles.includes('resident')) return <Button className='btn btn--entry' onClick={() => void Taro.navigateTo({ url: ROUTES.resident.household })}>我的家庭</Button>;
   if (me.roles.length > 0) return null;
   return (
     <View className='card'>
-      <Button className='btn btn--primary' onClick={() => void Taro.navigateTo({ url: SIGNUP_ROUTES.consent })}>开始家庭登记（上云）</Button>
+      <Button className='btn btn--primary' onClick={() => void Taro.navigateTo({ url: ROUTES.resident.consent })}>开始家庭登记（上云）</Button>
       <Text className='card__hint'>家人已经登记的，请家人在「我的家庭」里分享邀请，您点开即可加入。</Text>
     </View>
   );
@@ -45,7 +44,7 @@ function Committee({ me }: { me: Me }) {
 
 export default function HomePage() {
   const state = useMe();
-  useShareAppMessage(() => ({ title: '社区云 · 居社互动平台', path: ROUTES.home }));
+  useShareAppMessage(() => ({ title: '社区云 · 居社互动平台', path: ROUTES.resident.home }));
   return (
     <Screen>
       {state.status === 'loading' ? <Loading /> : null}

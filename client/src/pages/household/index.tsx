@@ -6,16 +6,15 @@ import { useState } from 'react';
 import Taro, { useShareAppMessage } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { createInvite, leaveHousehold, myHouseholdQuery, type MyHousehold } from '@shared/contracts/household';
-import { localDateOf } from '@shared/time';
+import { localDate } from '../../lib/time';
 import { Screen } from '../../components/Screen';
 import { ErrorView, Loading } from '../../components/States';
 import { Alert } from '../../components/resident/Alert';
-import { withQuery } from '../../components/resident/routes';
-import { useSubmit } from '../../components/resident/useSubmit';
+import { useSubmit } from '../../hooks/useSubmit';
 import { useAsync } from '../../hooks/useAsync';
 import { call } from '../../services/cloud';
 import { IS_WEAPP } from '../signup/privacy';
-import { SIGNUP_ROUTES } from '../signup/routes';
+import { ROUTES, withQuery } from '../../lib/routes';
 import '../signup/signup.css';
 
 function Members({ household }: { household: MyHousehold }) {
@@ -41,7 +40,7 @@ function Invite({ token, onCreate, busy, error }: { token: string | null; onCrea
       <Alert text={error} />
       {!token ? <Button className='btn btn--primary' loading={busy} disabled={busy} onClick={onCreate}>生成邀请</Button> : null}
       {token && IS_WEAPP ? <Button className='btn btn--primary' openType='share'>发给家人</Button> : null}
-      {token && !IS_WEAPP ? <Text className='card__text'>邀请链接：{withQuery(SIGNUP_ROUTES.join, { token })}</Text> : null}
+      {token && !IS_WEAPP ? <Text className='card__text'>邀请链接：{withQuery(ROUTES.resident.join, { token })}</Text> : null}
     </View>
   );
 }
@@ -52,7 +51,7 @@ function Household({ household, onLeft }: { household: MyHousehold; onLeft: () =
   const leave = useSubmit((requestId) => call(leaveHousehold, {}, { requestId }));
   useShareAppMessage(() => ({
     title: '邀请您加入我家（社区云家庭登记）',
-    path: token ? withQuery(SIGNUP_ROUTES.join, { token }) : '/pages/home/index',
+    path: token ? withQuery(ROUTES.resident.join, { token }) : ROUTES.resident.home,
   }));
   const onCreate = async () => {
     const r = await invite.submit();
@@ -68,13 +67,13 @@ function Household({ household, onLeft }: { household: MyHousehold; onLeft: () =
         <Text className='card__label'>{household.committee.name}</Text>
         <Text className='card__heading'>{[household.building, household.room].filter(Boolean).join(' ')}</Text>
         <Text className={household.onCloud ? 'card__text status--on' : 'card__text'}>
-          {household.onCloud ? `已上云${household.onCloudAt ? `（${localDateOf(household.onCloudAt)}）` : ''}` : '尚未上云'}
+          {household.onCloud ? `已上云${household.onCloudAt ? `（${localDate(household.onCloudAt)}）` : ''}` : '尚未上云'}
         </Text>
         <Text className='card__text'>已登记的家人：{household.verifiedCount} 位</Text>
       </View>
       <Members household={household} />
-      <Invite token={token} onCreate={() => void onCreate()} busy={invite.busy} error={invite.error} />
-      <Alert text={leave.error} />
+      <Invite token={token} onCreate={() => void onCreate()} busy={invite.busy} error={invite.message} />
+      <Alert text={leave.message} />
       <Button className='btn' loading={leave.busy} disabled={leave.busy} onClick={() => void onLeave()}>退出家庭</Button>
     </View>
   );
@@ -91,7 +90,7 @@ export default function HouseholdPage() {
         <View className='card'>
           <Text className='card__title'>您还没有登记家庭</Text>
           <Text className='card__text'>登记（上云）后可以收到居委会的公告、参加议事。</Text>
-          <Button className='btn btn--primary' onClick={() => void Taro.navigateTo({ url: SIGNUP_ROUTES.consent })}>开始家庭登记</Button>
+          <Button className='btn btn--primary' onClick={() => void Taro.navigateTo({ url: ROUTES.resident.consent })}>开始家庭登记</Button>
         </View>
       ) : null}
     </Screen>

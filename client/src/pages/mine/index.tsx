@@ -6,7 +6,7 @@ import { Screen } from '../../components/Screen';
 import { ErrorView, Loading } from '../../components/States';
 import { useMe } from '../../hooks/useMe';
 import { largeFontPreferred, setLargeFontPreferred } from '../../lib/font-scale';
-import { hasAnyRole, LIAISON_ROLES, roleNames, STAFF_ROLES } from '../../lib/roles';
+import { COMMITTEE_ROLES, hasAnyRole, LIAISON_ROLES, roleNames } from '../../lib/roles';
 import { ROUTES } from '../../lib/routes';
 
 function open(url: string) {
@@ -44,11 +44,11 @@ export default function MinePage() {
           {state.data.committee ? <Text className='card__text'>所属：{state.data.committee.name}</Text> : null}
         </View>
       ) : null}
-      {state.status === 'ready' && hasAnyRole(state.data.roles, STAFF_ROLES) ? (
-        <Button className='btn btn--entry' onClick={() => open(ROUTES.staff)}>进入工作台</Button>
+      {state.status === 'ready' && hasAnyRole(state.data.roles, COMMITTEE_ROLES) ? (
+        <Button className='btn btn--entry' onClick={() => open(ROUTES.staff.home)}>进入工作台</Button>
       ) : null}
       {state.status === 'ready' && hasAnyRole(state.data.roles, LIAISON_ROLES) ? (
-        <Button className='btn btn--entry' onClick={() => open(ROUTES.liaison)}>查看统计</Button>
+        <Button className='btn btn--entry' onClick={() => open(ROUTES.liaison.home)}>查看统计</Button>
       ) : null}
       <View className='card'>
         <LargeFontSwitch />

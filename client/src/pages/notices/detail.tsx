@@ -11,16 +11,16 @@ import type { OutputOf } from '@shared/contract';
 import { Screen } from '../../components/Screen';
 import { ErrorView, Loading } from '../../components/States';
 import { Comments } from '../../components/resident/Comments';
-import { formatDateTime } from '../../components/resident/format';
-import { RESIDENT_ROUTES, param, withQuery } from '../../components/resident/routes';
+import { formatDateTime } from '../../lib/time';
 import { enableGroupShareMenu, enteredGroupCloudId, SHARE_WAIT_MS, within } from '../../components/resident/share';
 import { ShareButton } from '../../components/resident/ShareButton';
 import { useAsync } from '../../hooks/useAsync';
 import { call } from '../../services/cloud';
+import { param, ROUTES, withQuery } from '../../lib/routes';
 
 type Notice = OutputOf<typeof getNotice>;
 
-const noticePath = (id: string, shareId?: string) => withQuery(RESIDENT_ROUTES.notice, { id, shareId });
+const noticePath = (id: string, shareId?: string) => withQuery(ROUTES.resident.notice, { id, shareId });
 
 /** getGroupEnterInfo answers at once in practice; never hold the notice back for it. */
 const GROUP_ENTER_WAIT_MS = 1500;

@@ -3,13 +3,13 @@ import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Text } from '@tarojs/components';
 import { listNotices } from '@shared/contracts/content-notices';
 import { Screen } from '../../components/Screen';
-import { formatDay } from '../../components/resident/format';
+import { formatDay } from '../../lib/time';
 import { ListItem } from '../../components/resident/ListItem';
 import { PagedList } from '../../components/PagedList';
-import { RESIDENT_ROUTES, withQuery } from '../../components/resident/routes';
 import { usePagedList } from '../../hooks/usePagedList';
 import { useReturnReload } from '../../hooks/useReturnReload';
 import { call } from '../../services/cloud';
+import { ROUTES, withQuery } from '../../lib/routes';
 
 export default function NoticesPage() {
   const list = usePagedList((offset) => call(listNotices, { offset, limit: 20 }));
@@ -35,7 +35,7 @@ export default function NoticesPage() {
             tagStrong
             mark={n.readByMe ? undefined : '未读'}
             meta={<Text>{formatDay(n.publishAt)} 发布 · {n.readCount} 人已读</Text>}
-            onOpen={() => void Taro.navigateTo({ url: withQuery(RESIDENT_ROUTES.notice, { id: n.id }) })}
+            onOpen={() => void Taro.navigateTo({ url: withQuery(ROUTES.resident.notice, { id: n.id }) })}
           />
         )}
       />

@@ -12,24 +12,15 @@ import type { OutputOf } from '@shared/contract';
 import { Screen } from '../../components/Screen';
 import { ErrorView, Loading } from '../../components/States';
 import { Alert } from '../../components/resident/Alert';
-import { formatDateTime, formatSpan } from '../../components/resident/format';
-import { param } from '../../components/resident/routes';
-import { useSubmit } from '../../components/resident/useSubmit';
-import { formatDateTime as formatShortDateTime } from '../../components/staff/time';
+import { Fact } from '../../components/resident/Fact';
+import { param } from '../../lib/routes';
+import { useSubmit } from '../../hooks/useSubmit';
+import { formatDateTime, formatSpan } from '../../lib/time';
 import { useAsync } from '../../hooks/useAsync';
 import { call } from '../../services/cloud';
 import { KIND_LABELS } from './labels';
 
 type Post = OutputOf<typeof getPartyPost>;
-
-function Fact({ label, value }: { label: string; value: string }) {
-  return (
-    <View className='rfact'>
-      <Text className='rfact__label'>{label}</Text>
-      <Text className='rfact__value'>{value}</Text>
-    </View>
-  );
-}
 
 function closedReason(p: Post, now: number): string {
   if (p.capacity !== null && p.signupCount >= p.capacity) return '名额已满，暂时不能报名。';
@@ -66,7 +57,7 @@ function Signup({ post, onChange }: { post: Post; onChange: (p: Partial<Post>) =
       <Text className='card__text'>已报名 {post.signupCount} 人，共 {post.capacity} 个名额，还剩 {left} 个。</Text>
       {post.signupDeadline ? <Text className='card__text'>报名截止：{formatDateTime(post.signupDeadline)}</Text> : null}
       <View style={{ marginTop: '1em' }}>
-        <Alert text={write.error} />
+        <Alert text={write.message} />
         <Alert text={done} tone='ok' />
         {post.signedUpByMe ? (
           <>
@@ -91,7 +82,7 @@ function Like({ post, onChange }: { post: Post; onChange: (p: Partial<Post>) => 
   };
   return (
     <View>
-      <Alert text={write.error} />
+      <Alert text={write.message} />
       <Button className={post.likedByMe ? 'btn btn--primary' : 'btn'} aria-pressed={post.likedByMe} disabled={write.busy} onClick={() => void toggle()}>
         {post.likedByMe ? `已点赞（${post.likeCount}）· 再点一下取消` : `点赞（${post.likeCount}）`}
       </Button>
@@ -110,7 +101,7 @@ function PostView({ initial }: { initial: Post }) {
         <Text className='card__hint'>
           {formatDateTime(post.publishedAt)} · {post.authorName}（居委会）发布{post.editedAt ? ` · ${formatDateTime(post.editedAt)} 修改过` : ''}
         </Text>
-        {post.scheduleChangedAt && post.signedUpByMe ? <Alert text={`活动时间或地点已于 ${formatShortDateTime(post.scheduleChangedAt)} 更改，请留意`} /> : null}
+        {post.scheduleChangedAt && post.signedUpByMe ? <Alert text={`活动时间或地点已于 ${formatDateTime(post.scheduleChangedAt, 'short')} 更改，请留意`} /> : null}
         {post.startsAt || post.place ? (
           <View className='rfacts'>
             {post.startsAt ? <Fact label='时间' value={formatSpan(post.startsAt, post.endsAt)} /> : null}

@@ -4,15 +4,15 @@ import Taro, { useReachBottom } from '@tarojs/taro';
 import { Text } from '@tarojs/components';
 import { listPartyPosts, PARTY_KINDS, type PartyKind } from '@shared/contracts/content-party';
 import { Screen } from '../../components/Screen';
-import { formatDateTime, formatDay } from '../../components/resident/format';
+import { formatDateTime, formatDay } from '../../lib/time';
 import { ListItem } from '../../components/resident/ListItem';
 import { PagedList } from '../../components/PagedList';
-import { RESIDENT_ROUTES, withQuery } from '../../components/resident/routes';
 import { Tabs } from '../../components/resident/Tabs';
 import { usePagedList } from '../../hooks/usePagedList';
 import { useReturnReload } from '../../hooks/useReturnReload';
 import { call } from '../../services/cloud';
 import { KIND_LABELS } from './labels';
+import { ROUTES, withQuery } from '../../lib/routes';
 
 type Filter = PartyKind | 'all';
 const FILTERS: { key: Filter; label: string }[] = [{ key: 'all', label: '全部' }, ...PARTY_KINDS.map((k) => ({ key: k, label: KIND_LABELS[k] }))];
@@ -43,7 +43,7 @@ export default function PartyPage() {
                 <Text>{formatDay(p.publishedAt)} 发布 · {p.likeCount} 人点赞{p.likedByMe ? '（含我）' : ''}</Text>
               </>
             }
-            onOpen={() => void Taro.navigateTo({ url: withQuery(RESIDENT_ROUTES.partyPost, { id: p.id }) })}
+            onOpen={() => void Taro.navigateTo({ url: withQuery(ROUTES.resident.partyPost, { id: p.id }) })}
           />
         )}
       />

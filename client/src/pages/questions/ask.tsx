@@ -8,9 +8,9 @@ import { Button, Text, Textarea, View } from '@tarojs/components';
 import { ask, MAX_QUESTION_LENGTH } from '@shared/contracts/inbox';
 import { Screen } from '../../components/Screen';
 import { Alert } from '../../components/resident/Alert';
-import { RESIDENT_ROUTES, withQuery } from '../../components/resident/routes';
-import { useSubmit } from '../../components/resident/useSubmit';
+import { useSubmit } from '../../hooks/useSubmit';
 import { call } from '../../services/cloud';
+import { ROUTES, withQuery } from '../../lib/routes';
 
 export default function AskPage() {
   const [content, setContent] = useState('');
@@ -20,7 +20,7 @@ export default function AskPage() {
     const r = await send.submit();
     if (!r) return;
     void Taro.showToast({ title: '已提交', icon: 'success' });
-    void Taro.redirectTo({ url: withQuery(RESIDENT_ROUTES.question, { id: r.question.id }) });
+    void Taro.redirectTo({ url: withQuery(ROUTES.resident.question, { id: r.question.id }) });
   };
 
   return (
@@ -36,7 +36,7 @@ export default function AskPage() {
           onInput={(e) => { setContent(e.detail.value); send.clearError(); }}
         />
         <Text className='rform__count'>{content.length}/{MAX_QUESTION_LENGTH}</Text>
-        <Alert text={send.error} />
+        <Alert text={send.message} />
         <Button className='btn btn--primary' loading={send.busy} disabled={send.busy} onClick={() => void onSubmit()}>提交</Button>
       </View>
     </Screen>

@@ -6,9 +6,9 @@ import { getQuestion, rate, type QuestionView } from '@shared/contracts/inbox';
 import { Screen } from '../../components/Screen';
 import { ErrorView, Loading } from '../../components/States';
 import { Alert } from '../../components/resident/Alert';
-import { formatDateTime } from '../../components/resident/format';
-import { param } from '../../components/resident/routes';
-import { useSubmit } from '../../components/resident/useSubmit';
+import { formatDateTime } from '../../lib/time';
+import { param } from '../../lib/routes';
+import { useSubmit } from '../../hooks/useSubmit';
 import { useAsync } from '../../hooks/useAsync';
 import { call } from '../../services/cloud';
 import { statusLabel } from './status';
@@ -35,7 +35,7 @@ function Rating({ question, onRated }: { question: QuestionView; onRated: (q: Qu
     <View className='card'>
       <Text className='card__title'>您对答复满意吗？</Text>
       <Text className='card__hint'>只能评价一次。</Text>
-      <Alert text={send.error} />
+      <Alert text={send.message} />
       <Button className='btn btn--primary' disabled={send.busy} onClick={() => void choose(true)}>满意</Button>
       <Button className='btn' disabled={send.busy} onClick={() => void choose(false)}>不满意</Button>
     </View>

@@ -3,14 +3,14 @@ import Taro, { useReachBottom } from '@tarojs/taro';
 import { Button, Text } from '@tarojs/components';
 import { myQuestions } from '@shared/contracts/inbox';
 import { Screen } from '../../components/Screen';
-import { formatDateTime } from '../../components/resident/format';
+import { formatDateTime } from '../../lib/time';
 import { ListItem } from '../../components/resident/ListItem';
 import { PagedList } from '../../components/PagedList';
-import { RESIDENT_ROUTES, withQuery } from '../../components/resident/routes';
 import { usePagedList } from '../../hooks/usePagedList';
 import { useReturnReload } from '../../hooks/useReturnReload';
 import { call } from '../../services/cloud';
 import { statusLabel } from './status';
+import { ROUTES, withQuery } from '../../lib/routes';
 
 /** the first line of a question, as its title in the list */
 const firstLine = (s: string) => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
@@ -22,7 +22,7 @@ export default function QuestionsPage() {
   useReturnReload(list.reload);
   return (
     <Screen>
-      <Button className='btn btn--primary' onClick={() => void Taro.navigateTo({ url: RESIDENT_ROUTES.ask })}>我要提问</Button>
+      <Button className='btn btn--primary' onClick={() => void Taro.navigateTo({ url: ROUTES.resident.ask })}>我要提问</Button>
       <PagedList
         list={list}
         variant='resident'
@@ -34,7 +34,7 @@ export default function QuestionsPage() {
             tag={statusLabel(q)}
             tagStrong={q.status === 'answered' && q.canRate}
             meta={<Text>{formatDateTime(q.askedAt)} 提问{q.canRate ? ' · 请评价答复' : ''}</Text>}
-            onOpen={() => void Taro.navigateTo({ url: withQuery(RESIDENT_ROUTES.question, { id: q.id }) })}
+            onOpen={() => void Taro.navigateTo({ url: withQuery(ROUTES.resident.question, { id: q.id }) })}
           />
         )}
       />

@@ -13,14 +13,14 @@ import { AppError, isAppError } from '@shared/errors';
 import { Screen } from '../../components/Screen';
 import { ErrorView, Loading } from '../../components/States';
 import { Alert } from '../../components/resident/Alert';
-import { errorText } from '../../components/resident/errors';
-import { formatDateTime } from '../../components/resident/format';
-import { useSubmit } from '../../components/resident/useSubmit';
+import { errorText } from '../../lib/errors';
+import { formatDateTime } from '../../lib/time';
+import { useSubmit } from '../../hooks/useSubmit';
 import { RECEPTION_CATEGORY_LABELS } from '../../components/staff/labels';
 import { useAsync } from '../../hooks/useAsync';
 import { call } from '../../services/cloud';
-import { SIGNUP_ROUTES } from '../signup/routes';
 import { tokenFromParams } from './link';
+import { ROUTES } from '../../lib/routes';
 
 type Reception = OutputOf<typeof previewReception>;
 
@@ -43,7 +43,7 @@ function Problem({ error, onRetry }: { error: AppError; onRetry: () => void }) {
         <Text className='state__title'>请先同意隐私说明</Text>
         <Text className='state__text'>确认接待会记录是哪个微信确认的，所以需要您先阅读并同意《个人信息保护指引》。同意后回到这一页即可确认。</Text>
         {/* navigateTo keeps this page underneath: coming back reloads it (useDidShow) */}
-        <Button className='btn btn--primary' onClick={() => void Taro.navigateTo({ url: SIGNUP_ROUTES.consent })}>阅读并同意隐私说明</Button>
+        <Button className='btn btn--primary' onClick={() => void Taro.navigateTo({ url: ROUTES.resident.consent })}>阅读并同意隐私说明</Button>
         <Button className='btn' onClick={onRetry}>我已同意，重试</Button>
       </View>
     );
@@ -101,7 +101,7 @@ function Confirm({ token }: { token: string }) {
       <View className='state' role='status'>
         <Text className='state__title'>已确认，谢谢您</Text>
         <Text className='state__text'>您已确认{done.staffName}的这次接待，居委会会看到您的确认。</Text>
-        <Button className='btn' onClick={() => void Taro.switchTab({ url: '/pages/home/index' })}>回到首页</Button>
+        <Button className='btn' onClick={() => void Taro.switchTab({ url: ROUTES.resident.home })}>回到首页</Button>
       </View>
     );
   }
@@ -121,7 +121,7 @@ function Confirm({ token }: { token: string }) {
         <Text className='card__text'>请核对下面的内容。没有问题，请点「确认」。</Text>
       </View>
       <Details r={preview.data} />
-      <Alert text={confirm.error} />
+      <Alert text={confirm.message} />
       <Button className='btn btn--primary' loading={confirm.busy} disabled={confirm.busy} onClick={() => void onConfirm()}>确认</Button>
       <Text className='card__hint'>内容不对？请不要确认，直接告诉工作人员。</Text>
     </View>

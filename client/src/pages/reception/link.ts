@@ -6,7 +6,6 @@
  * `q`. A mini-program code (wxacode.getUnlimited) or a share would pass `token` directly.
  */
 export const RECEPTION_QR_PREFIX = 'https://shequyun.local/r/reception';
-export const RECEPTION_CONFIRM_ROUTE = '/pages/reception/confirm';
 
 export function receptionQrContent(token: string): string {
   return `${RECEPTION_QR_PREFIX}?token=${encodeURIComponent(token)}`;

@@ -4,7 +4,7 @@ import { Button, Input, Text, View } from '@tarojs/components';
 import { findCommittees } from '@shared/contracts/household';
 import type { OutputOf } from '@shared/contract';
 import { Alert } from '../../components/resident/Alert';
-import { useSubmit } from '../../components/resident/useSubmit';
+import { useSubmit } from '../../hooks/useSubmit';
 import { call } from '../../services/cloud';
 
 export type CommitteeChoice = OutputOf<typeof findCommittees>['committees'][number];
@@ -22,7 +22,7 @@ export function CommitteePicker({ onPick }: { onPick: (c: CommitteeChoice) => vo
       <Text className='rform__label'>您住在哪个居委会？</Text>
       <Text className='field__hint'>输入居委会名称里的几个字，例如「曹杨一村」</Text>
       <Input id='committee-q' className='rform__input' value={q} maxlength={20} placeholder='居委会名称' onInput={(e) => { setQ(e.detail.value); search.clearError(); }} />
-      <Alert text={search.error} />
+      <Alert text={search.message} />
       <Button className='btn' loading={search.busy} disabled={search.busy} onClick={() => void onSearch()}>查找居委会</Button>
       {found && found.length === 0 ? <Text className='card__text'>没有找到，请换几个字再试。</Text> : null}
       {(found ?? []).map((c) => (

@@ -12,14 +12,14 @@ import { isAppError } from '@shared/errors';
 import { Screen } from '../../components/Screen';
 import { ErrorView, Loading } from '../../components/States';
 import { Alert } from '../../components/resident/Alert';
-import { useSubmit } from '../../components/resident/useSubmit';
+import { useSubmit } from '../../hooks/useSubmit';
 import { useMe } from '../../hooks/useMe';
 import { call } from '../../services/cloud';
 import { CommitteePicker, type CommitteeChoice } from './CommitteePicker';
 import { fieldErrors, type FieldErrors } from './fields';
-import { SIGNUP_ROUTES } from './routes';
-import './signup.css';
 import '../../components/resident/resident.css';
+import { ROUTES, withQuery } from '../../lib/routes';
+import './signup.css';
 
 interface Form {
   building: string;
@@ -39,7 +39,7 @@ function Field(props: { id: keyof Form; label: string; hint?: string; value: str
   );
 }
 
-const done = () => void Taro.redirectTo({ url: SIGNUP_ROUTES.household });
+const done = () => void Taro.redirectTo({ url: ROUTES.resident.household });
 
 function ClaimForm({ committee }: { committee: CommitteeChoice }) {
   const [form, setForm] = useState<Form>({ building: '', room: '', name: '', idSuffix: '' });
@@ -78,13 +78,13 @@ function ClaimForm({ committee }: { committee: CommitteeChoice }) {
       <Field id='room' label='室号' hint='例如：301' value={form.room} error={errors.room} maxlength={32} onChange={set('room')} />
       <Field id='name' label='家庭成员姓名' hint='户口本上任意一位家庭成员' value={form.name} error={errors.name} maxlength={30} onChange={set('name')} />
       <Field id='idSuffix' label='这位成员身份证号码的后六位' hint='最后一位是 X 的，照样填 X' type='idcard' value={form.idSuffix} error={errors.idSuffix} maxlength={6} onChange={set('idSuffix')} />
-      <Alert text={claim.error} />
-      {failedCode === CONSENT_CODES.required ? <Button className='btn' onClick={() => void Taro.redirectTo({ url: `${SIGNUP_ROUTES.consent}?review=1` })}>阅读个人信息保护指引</Button> : null}
+      <Alert text={claim.message} />
+      {failedCode === CONSENT_CODES.required ? <Button className='btn' onClick={() => void Taro.redirectTo({ url: withQuery(ROUTES.resident.consent, { review: '1' }) })}>阅读个人信息保护指引</Button> : null}
       <Button id='claim-submit' className='btn btn--primary' loading={claim.busy} disabled={claim.busy} onClick={() => void onSubmit()}>核对并登记</Button>
       {failedCode === HOUSEHOLD_CODES.claimFailed && !checkSent ? (
         <View>
           <Text className='card__hint'>确认填写无误，仍然核对不上？可能是居委会的信息需要更新。</Text>
-          <Alert text={check.error} />
+          <Alert text={check.message} />
           <Button className='btn' loading={check.busy} disabled={check.busy} onClick={() => void onCheck()}>请居委会核对</Button>
         </View>
       ) : null}
@@ -103,7 +103,7 @@ function CodeForm() {
     <View className='card rform'>
       <Text className='rform__label'>居委会给您的登记码（8位）</Text>
       <Input id='claim-code' className='rform__input' value={code} maxlength={9} onInput={(e) => { setCode(e.detail.value); redeem.clearError(); }} />
-      <Alert text={redeem.error} />
+      <Alert text={redeem.message} />
       <Button className='btn btn--primary' loading={redeem.busy} disabled={redeem.busy} onClick={() => void onSubmit()}>用登记码登记</Button>
     </View>
   );

@@ -10,12 +10,11 @@ import { consent, PRIVACY_NOTICE_VERSION } from '@shared/contracts/auth-consent'
 import { Screen } from '../../components/Screen';
 import { ErrorView, Loading } from '../../components/States';
 import { Alert } from '../../components/resident/Alert';
-import { param, withQuery } from '../../components/resident/routes';
-import { useSubmit } from '../../components/resident/useSubmit';
+import { useSubmit } from '../../hooks/useSubmit';
 import { useMe } from '../../hooks/useMe';
 import { call } from '../../services/cloud';
 import { IS_WEAPP, reportAgreed, reportDisagreed, requirePrivacy } from './privacy';
-import { SIGNUP_ROUTES } from './routes';
+import { param, ROUTES, withQuery } from '../../lib/routes';
 import './signup.css';
 
 const AGREE_BUTTON = 'privacy-agree';
@@ -23,7 +22,7 @@ const AGREE_BUTTON = 'privacy-agree';
 /** Where to go after agreeing: the invitation that brought the user here, else the claim form. */
 function nextUrl(params: Record<string, string | undefined>): string {
   const token = param(params, 'token');
-  return token ? withQuery(SIGNUP_ROUTES.join, { token }) : SIGNUP_ROUTES.claim;
+  return token ? withQuery(ROUTES.resident.join, { token }) : ROUTES.resident.claim;
 }
 
 function Notice() {
@@ -66,13 +65,13 @@ function ConsentForm({ next }: { next: string }) {
   };
   const onDecline = () => {
     reportDisagreed();
-    void Taro.switchTab({ url: '/pages/home/index' });
+    void Taro.switchTab({ url: ROUTES.resident.home });
   };
 
   return (
     <View>
       <Notice />
-      <Alert text={agree.error} />
+      <Alert text={agree.message} />
       {IS_WEAPP ? (
         <Button id={AGREE_BUTTON} className='btn btn--primary' openType='agreePrivacyAuthorization' loading={agree.busy} disabled={agree.busy} onAgreePrivacyAuthorization={() => void onAgree()}>
           同意并开始登记

@@ -9,11 +9,10 @@ import { joinByInvite } from '@shared/contracts/household';
 import { Screen } from '../../components/Screen';
 import { ErrorView, Loading } from '../../components/States';
 import { Alert } from '../../components/resident/Alert';
-import { param, withQuery } from '../../components/resident/routes';
-import { useSubmit } from '../../components/resident/useSubmit';
+import { useSubmit } from '../../hooks/useSubmit';
 import { useMe } from '../../hooks/useMe';
 import { call } from '../../services/cloud';
-import { SIGNUP_ROUTES } from './routes';
+import { param, ROUTES, withQuery } from '../../lib/routes';
 import './signup.css';
 
 export default function JoinPage() {
@@ -23,11 +22,11 @@ export default function JoinPage() {
   const join = useSubmit((requestId) => call(joinByInvite, { token }, { requestId }));
   const needsConsent = me.status === 'ready' && !me.data.signedIn;
   useEffect(() => {
-    if (needsConsent) void Taro.redirectTo({ url: withQuery(SIGNUP_ROUTES.consent, { token }) });
+    if (needsConsent) void Taro.redirectTo({ url: withQuery(ROUTES.resident.consent, { token }) });
   }, [needsConsent, token]);
 
   const onJoin = async () => {
-    if (await join.submit()) void Taro.redirectTo({ url: SIGNUP_ROUTES.household });
+    if (await join.submit()) void Taro.redirectTo({ url: ROUTES.resident.household });
   };
 
   return (
@@ -39,9 +38,9 @@ export default function JoinPage() {
           <Text className='card__title'>家人邀请您加入家庭</Text>
           <Text className='card__text'>加入后，您可以和家人一样收到居委会的公告、参加议事、向居委会留言。</Text>
           <Text className='card__hint'>邀请只能使用一次，3 天内有效。</Text>
-          <Alert text={token ? join.error : '邀请链接不完整，请让家人重新分享'} />
+          <Alert text={token ? join.message : '邀请链接不完整，请让家人重新分享'} />
           {token ? <Button className='btn btn--primary' loading={join.busy} disabled={join.busy} onClick={() => void onJoin()}>加入家庭</Button> : null}
-          <Button className='btn' onClick={() => void Taro.switchTab({ url: '/pages/home/index' })}>返回首页</Button>
+          <Button className='btn' onClick={() => void Taro.switchTab({ url: ROUTES.resident.home })}>返回首页</Button>
         </View>
       ) : null}
     </Screen>

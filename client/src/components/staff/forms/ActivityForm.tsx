@@ -6,7 +6,7 @@ import { call } from '../../../services/cloud';
 import { DateTimeField, NumberField, TextArea, TextField } from '../Fields';
 import { FormError } from '../FormError';
 import { PhotoPicker } from '../PhotoPicker';
-import { useSubmit } from '../useSubmit';
+import { useSubmit } from '../../../hooks/useSubmit';
 import { useWhen } from './useWhen';
 
 export function ActivityForm({ onSaved }: { onSaved: (r: RecordSummary) => void }) {

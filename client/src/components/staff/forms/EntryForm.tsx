@@ -8,10 +8,11 @@ import { addEntry, listDecisions, type EntryView } from '@shared/contracts/point
 import type { EntryPayload } from '@shared/domain/points';
 import { call } from '../../../services/cloud';
 import { useAsync } from '../../../hooks/useAsync';
+import { firstPage } from '../../../hooks/usePagedList';
 import { Choice, DateField, NumberField, TextArea, TextField } from '../Fields';
 import { FormError } from '../FormError';
-import { useSubmit } from '../useSubmit';
-import { localDate } from '../time';
+import { useSubmit } from '../../../hooks/useSubmit';
+import { localDate } from '../../../lib/time';
 
 type Kind = EntryPayload['kind'];
 export const ENTRY_KIND_LABELS: Record<Kind, string> = {
@@ -26,11 +27,11 @@ type Level = (typeof LEVELS)[number][0];
 type Prize = (typeof PRIZES)[number][0];
 
 function Decisions({ value, onChange, error }: { value: string; onChange: (id: string) => void; error?: string }) {
-  const list = useAsync(() => call(listDecisions, { offset: 0, limit: 50 }));
+  const list = useAsync(() => firstPage((offset) => call(listDecisions, { offset, limit: 50 })));
   if (list.status === 'loading') return <Text className='card__text'>正在读取集体决定…</Text>;
   if (list.status === 'error') return <Button className='btn' onClick={list.reload}>读取集体决定失败，重试</Button>;
-  if (!list.data.items.length) return <Text className='form__error'>扣分须有班子集体讨论的决定，目前还没有记录任何决定。</Text>;
-  return <Choice label='依据的集体决定' value={value} options={list.data.items.map((d) => [d.id, `${d.date} ${d.meeting}`] as const)} onChange={onChange} error={error} />;
+  if (!list.data.length) return <Text className='form__error'>扣分须有班子集体讨论的决定，目前还没有记录任何决定。</Text>;
+  return <Choice label='依据的集体决定' value={value} options={list.data.map((d) => [d.id, `${d.date} ${d.meeting}`] as const)} onChange={onChange} error={error} />;
 }
 
 export function EntryForm({ staffId, month, onAdded }: { staffId: string; month: string; onAdded: (e: EntryView) => void }) {

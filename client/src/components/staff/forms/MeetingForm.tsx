@@ -5,7 +5,7 @@ import { createMeeting, type RecordSummary } from '@shared/contracts/worklog';
 import { call } from '../../../services/cloud';
 import { DateTimeField, NumberField, TextArea, TextField } from '../Fields';
 import { FormError } from '../FormError';
-import { useSubmit } from '../useSubmit';
+import { useSubmit } from '../../../hooks/useSubmit';
 import { useWhen } from './useWhen';
 
 const lines = (s: string) => s.split(/[\n、,，]/).map((x) => x.trim()).filter(Boolean);

@@ -8,7 +8,7 @@ import { Choice, DateTimeField, TextArea, TextField } from '../Fields';
 import { FormError } from '../FormError';
 import { RECEPTION_CATEGORY_LABELS } from '../labels';
 import type { ReceptionToken } from '../receptionHandoff';
-import { useSubmit } from '../useSubmit';
+import { useSubmit } from '../../../hooks/useSubmit';
 import { useWhen } from './useWhen';
 
 const CATEGORIES = (Object.keys(RECEPTION_CATEGORY_LABELS) as ReceptionCategory[]).map((k) => [k, RECEPTION_CATEGORY_LABELS[k]] as const);

@@ -8,7 +8,7 @@ import { Choice, DateTimeField, TextArea, TextField } from '../Fields';
 import { FormError } from '../FormError';
 import { PhotoPicker } from '../PhotoPicker';
 import { VISIT_KIND_LABELS } from '../labels';
-import { useSubmit } from '../useSubmit';
+import { useSubmit } from '../../../hooks/useSubmit';
 import { useWhen } from './useWhen';
 
 const KINDS = (Object.keys(VISIT_KIND_LABELS) as VisitKind[]).map((k) => [k, VISIT_KIND_LABELS[k]] as const);

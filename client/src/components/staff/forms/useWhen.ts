@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { localDate, localTime, toInstant } from '../time';
+import { localDate, localTime, toInstant } from '../../../lib/time';
 
 /** 时间 fields of a record: today and now by default, sent as a Shanghai instant. */
 export function useWhen() {

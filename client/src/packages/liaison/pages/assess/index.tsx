@@ -13,20 +13,20 @@ import { ErrorView, Loading } from '../../../../components/States';
 import { allowedScores, scoreProblem } from '../../../../components/liaison/assessable';
 import { EvidenceFiles, type Evidence } from '../../../../components/liaison/EvidenceFiles';
 import { scoreOf } from '../../../../components/liaison/format';
-import { LIAISON_ROUTES } from '../../../../components/liaison/routes';
 import { indicatorText } from '../../../../components/liaison/rubric';
 import { Choice, NumberField, TextArea } from '../../../../components/staff/Fields';
 import { FormError } from '../../../../components/staff/FormError';
-import { useSubmit } from '../../../../components/staff/useSubmit';
+import { useSubmit } from '../../../../hooks/useSubmit';
 import { useAsync } from '../../../../hooks/useAsync';
 import { call } from '../../../../services/cloud';
-import '../../../../components/staff/staff.css';
 import '../../../../components/liaison/liaison.css';
+import { ROUTES, withQuery } from '../../../../lib/routes';
+import '../../../../components/staff/staff.css';
 
 function backToDashboard(districtId: string, from: string) {
   // the form was opened from an indicator page of the dashboard: go back past both
   if (Taro.getCurrentPages().length > 2) void Taro.navigateBack({ delta: 2 });
-  else void Taro.redirectTo({ url: LIAISON_ROUTES.scope('district', districtId, from) });
+  else void Taro.redirectTo({ url: withQuery(ROUTES.liaison.scope, { level: 'district', id: districtId, from }) });
 }
 
 function Form({ view, path }: { view: SnapshotView; path: string }) {

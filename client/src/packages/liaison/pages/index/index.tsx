@@ -5,11 +5,11 @@ import { RoleGate } from '../../../../components/RoleGate';
 import { Screen } from '../../../../components/Screen';
 import { ScopeDashboard } from '../../../../components/liaison/ScopeDashboard';
 import { mayAssess } from '../../../../components/liaison/roles';
-import { ADMIN_ROUTES } from '../../../../components/admin/routes';
 import type { Me } from '../../../../hooks/useMe';
 import { LIAISON_ROLES, roleNames } from '../../../../lib/roles';
-import '../../../../components/staff/staff.css';
 import '../../../../components/liaison/liaison.css';
+import { ROUTES } from '../../../../lib/routes';
+import '../../../../components/staff/staff.css';
 
 function Home({ me }: { me: Me }) {
   if (me.roles.includes('district_liaison') && me.district) return <ScopeDashboard level='district' id={me.district.id} canAssess={mayAssess(me)} />;
@@ -33,7 +33,7 @@ export default function LiaisonHome() {
         {(me) => (
           <View>
             <Home me={me} />
-            <Button className='btn btn--entry' onClick={() => void Taro.navigateTo({ url: ADMIN_ROUTES.staff })}>{mayAssess(me) ? '人员管理（新增、停用、导入）' : '人员名单'}</Button>
+            <Button className='btn btn--entry' onClick={() => void Taro.navigateTo({ url: ROUTES.liaison.staffDirectory })}>{mayAssess(me) ? '人员管理（新增、停用、导入）' : '人员名单'}</Button>
           </View>
         )}
       </RoleGate>

@@ -9,19 +9,19 @@ import { ErrorView, Loading } from '../../../../components/States';
 import { allowedScores } from '../../../../components/liaison/assessable';
 import { IndicatorCard } from '../../../../components/liaison/IndicatorCard';
 import { mayAssess } from '../../../../components/liaison/roles';
-import { LIAISON_ROUTES } from '../../../../components/liaison/routes';
 import { indicatorText } from '../../../../components/liaison/rubric';
 import { open } from '../../../../components/staff/nav';
 import { useAsync } from '../../../../hooks/useAsync';
 import type { Me } from '../../../../hooks/useMe';
 import { LIAISON_ROLES } from '../../../../lib/roles';
 import { call } from '../../../../services/cloud';
-import '../../../../components/staff/staff.css';
 import '../../../../components/liaison/liaison.css';
+import { ROUTES, withQuery } from '../../../../lib/routes';
+import '../../../../components/staff/staff.css';
 
 function Detail({ view, path, me }: { view: SnapshotView; path: string; me: Me }) {
   const i = view.indicators.find((x) => x.path === path);
-  if (!i) return <ErrorView error={new AppError('NOT_FOUND', '这项指标不在本次统计中')} onRetry={() => open(LIAISON_ROUTES.home)} />;
+  if (!i) return <ErrorView error={new AppError('NOT_FOUND', '这项指标不在本次统计中')} onRetry={() => open(ROUTES.liaison.home)} />;
   const text = indicatorText(path);
   const holders = view.holdingBack[path] ?? [];
   const allowed = allowedScores(i, text);
@@ -37,7 +37,7 @@ function Detail({ view, path, me }: { view: SnapshotView; path: string; me: Me }
           <Text className='card__hint'>证据材料 {i.assessed.evidence.length} 份</Text>
         </View>
       ) : null}
-      {canAssess ? <Button className='btn btn--primary' onClick={() => open(LIAISON_ROUTES.assess(view.scope.districtId, path, view.id))}>录入评定</Button> : null}
+      {canAssess ? <Button className='btn btn--primary' onClick={() => open(withQuery(ROUTES.liaison.assess, { district: view.scope.districtId, path, snapshot: view.id }))}>录入评定</Button> : null}
       {text ? (
         <View className='card'>
           <Text className='card__title'>指标内容</Text>
@@ -50,7 +50,7 @@ function Detail({ view, path, me }: { view: SnapshotView; path: string; me: Me }
         <View>
           <Text className='section-title'>拖后腿的居村委（差距大的在前）</Text>
           {holders.map((c) => (
-            <View key={c.committeeId} className='item item--alert' onClick={() => open(LIAISON_ROUTES.committee(view.id, c.committeeId))}>
+            <View key={c.committeeId} className='item item--alert' onClick={() => open(withQuery(ROUTES.liaison.committee, { snapshot: view.id, committee: c.committeeId }))}>
               <Text className='item__title'>{c.name}</Text>
               <Text className='item__meta'>{c.detail}</Text>
             </View>

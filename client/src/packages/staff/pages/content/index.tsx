@@ -16,15 +16,14 @@ import { StaffGate } from '../../../../components/staff/StaffGate';
 import { PagedList } from '../../../../components/PagedList';
 import { Tabs } from '../../../../components/staff/Tabs';
 import { open } from '../../../../components/staff/nav';
-import { STAFF_ROUTES } from '../../../../components/staff/routes';
-import { formatDateTime } from '../../../../components/staff/time';
+import { formatDateTime } from '../../../../lib/time';
 import { NOTICE_STATE_LABELS } from '../../../../components/staff/labels';
 import { usePagedList } from '../../../../hooks/usePagedList';
 import { useReturnReload } from '../../../../hooks/useReturnReload';
 import { call } from '../../../../services/cloud';
 import { KIND_LABELS } from '../../../../pages/party/labels';
 import { STAGE_LABELS } from '../../../../pages/hall/labels';
-import { RESIDENT_ROUTES } from '../../../../components/resident/routes';
+import { ROUTES, withQuery } from '../../../../lib/routes';
 
 type Tab = 'notice' | 'party' | 'topic';
 const TABS: [Tab, string][] = [['notice', '社区公告'], ['party', '党建园地'], ['topic', '议事厅']];
@@ -36,9 +35,9 @@ type TopicRow = OutputOf<typeof listTopics>['items'][number];
 
 function NoticeItem({ n }: { n: NoticeRow }) {
   return (
-    <View className={n.state === 'published' ? 'item' : 'item item--muted'} onClick={() => open(STAFF_ROUTES.notice(n.id))}>
+    <View className={n.state === 'published' ? 'item' : 'item item--muted'} onClick={() => open(withQuery(ROUTES.staff.notice, { id: n.id }))}>
       <Text className='item__title'>{n.title}</Text>
-      <Text className='item__meta'>{formatDateTime(n.publishAt)} 发布 · {n.readCount} 人已读</Text>
+      <Text className='item__meta'>{formatDateTime(n.publishAt, 'short')} 发布 · {n.readCount} 人已读</Text>
       <View className='badges'>
         <Text className={n.state === 'published' ? 'badge badge--ok' : 'badge'}>{NOTICE_STATE_LABELS[n.state]}</Text>
         {n.pinned ? <Text className='badge badge--alert'>置顶</Text> : null}
@@ -49,10 +48,10 @@ function NoticeItem({ n }: { n: NoticeRow }) {
 
 function PostItem({ p }: { p: PostRow }) {
   return (
-    <View className={p.withdrawn ? 'item item--muted' : 'item'} onClick={() => open(STAFF_ROUTES.partyPost(p.id))}>
+    <View className={p.withdrawn ? 'item item--muted' : 'item'} onClick={() => open(withQuery(ROUTES.staff.partyPost, { id: p.id }))}>
       <Text className='item__title'>{p.title}</Text>
       <Text className='item__meta'>
-        {formatDateTime(p.publishedAt)} 发布 · {p.likeCount} 人点赞
+        {formatDateTime(p.publishedAt, 'short')} 发布 · {p.likeCount} 人点赞
         {p.capacity !== null ? ` · 已报名 ${p.signupCount}/${p.capacity}` : ''}
       </Text>
       <View className='badges'>
@@ -66,9 +65,9 @@ function PostItem({ p }: { p: PostRow }) {
 function TopicItem({ t }: { t: TopicRow }) {
   const waiting = t.stage === 'proposed';
   return (
-    <View className={waiting ? 'item item--alert' : 'item'} onClick={() => open(STAFF_ROUTES.topic(t.id))}>
+    <View className={waiting ? 'item item--alert' : 'item'} onClick={() => open(withQuery(ROUTES.staff.topic, { id: t.id }))}>
       <Text className='item__title'>{t.title}</Text>
-      <Text className='item__meta'>{t.proposer.name} 提出 · {formatDateTime(t.createdAt)}{t.hasPoll ? ' · 含投票' : ''}</Text>
+      <Text className='item__meta'>{t.proposer.name} 提出 · {formatDateTime(t.createdAt, 'short')}{t.hasPoll ? ' · 含投票' : ''}</Text>
       <View className='badges'>
         <Text className={waiting ? 'badge badge--alert' : 'badge'}>{waiting ? '待开放讨论' : STAGE_LABELS[t.stage]}</Text>
       </View>
@@ -81,7 +80,7 @@ function Notices() {
   useReturnReload(list.reload);
   return (
     <View>
-      <Button className='btn btn--primary btn--entry' onClick={() => open(STAFF_ROUTES.newNotice)}>发布公告</Button>
+      <Button className='btn btn--primary btn--entry' onClick={() => open(ROUTES.staff.newNotice)}>发布公告</Button>
       <PagedList list={list} variant='staff' empty='还没有公告。' keyOf={(n) => n.id} render={(n) => <NoticeItem n={n} />} />
     </View>
   );
@@ -92,7 +91,7 @@ function Posts() {
   useReturnReload(list.reload);
   return (
     <View>
-      <Button className='btn btn--primary btn--entry' onClick={() => open(STAFF_ROUTES.newPartyPost)}>发布党建内容（文章、活动、志愿招募）</Button>
+      <Button className='btn btn--primary btn--entry' onClick={() => open(ROUTES.staff.newPartyPost)}>发布党建内容（文章、活动、志愿招募）</Button>
       <PagedList list={list} variant='staff' empty='还没有党建内容。' keyOf={(p) => p.id} render={(p) => <PostItem p={p} />} />
     </View>
   );
@@ -107,7 +106,7 @@ function Topics() {
   return (
     <View>
       {/* the same form residents use; the server records the proposer as committee staff */}
-      <Button className='btn btn--primary btn--entry' onClick={() => open(RESIDENT_ROUTES.propose)}>发起议题</Button>
+      <Button className='btn btn--primary btn--entry' onClick={() => open(ROUTES.resident.propose)}>发起议题</Button>
       <Tabs value={stage} options={STAGES} onChange={setStage} />
       <PagedList list={list} variant='staff' empty='这里还没有议题。' keyOf={(t) => t.id} render={(t) => <TopicItem t={t} />} />
     </View>

@@ -1,7 +1,7 @@
 /**
  * 发布公告 (staff): title, body, 立即发布 or 定时发布 at a Shanghai date and time, an optional
- * 过期时间 (不设置 = never expires) and 置顶. The contract's rules and the server's (expiry after
- * the publish time and after now) are checked before sending, with the messages at their fields;
+ * 过期时间 (不设置 = never expires) and 置顶. The contract's rules and the schedule rules the server
+ * applies (shared/content/notice-schedule.ts) are checked before sending, at their fields;
  * the server's refusal is shown too. One request id per logical submission (useSubmit), so a
  * retry never publishes twice. On success the new notice's management page replaces this one.
  */
@@ -9,16 +9,17 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { describeIssues, type InputOf } from '@shared/contract';
+import { newNoticeScheduleIssues } from '@shared/content/notice-schedule';
 import { publishNotice } from '@shared/contracts/content-notices';
 import { AppError } from '@shared/errors';
 import { Screen } from '../../../../components/Screen';
 import { StaffGate } from '../../../../components/staff/StaffGate';
 import { Choice, DateTimeField, TextArea, TextField } from '../../../../components/staff/Fields';
 import { FormError } from '../../../../components/staff/FormError';
-import { useSubmit } from '../../../../components/staff/useSubmit';
+import { useSubmit } from '../../../../hooks/useSubmit';
 import { useWhen } from '../../../../components/staff/forms/useWhen';
-import { STAFF_ROUTES } from '../../../../components/staff/routes';
-import { addDays, formatDateTime, localDate } from '../../../../components/staff/time';
+import { ROUTES, withQuery } from '../../../../lib/routes';
+import { addDays, formatDateTime, localDate } from '../../../../lib/time';
 import { call } from '../../../../services/cloud';
 import './notice.css';
 
@@ -31,17 +32,10 @@ const PINNED: readonly (readonly [YesNo, string])[] = [['no', '不置顶'], ['ye
 
 type Issue = { path: string; message: string };
 
-/** The server's time rules, checked here so the user sees them at the fields before sending. */
-function timeIssues(input: InputOf<typeof publishNotice>, now: number): Issue[] {
-  const issues: Issue[] = [];
-  const publishAt = input.publishAt ? Date.parse(input.publishAt) : now;
-  if (input.publishAt && publishAt <= now) issues.push({ path: 'publishAt', message: '定时发布的时间已经过了，请选以后的时间，或选「立即发布」' });
-  if (input.expiresAt) {
-    const expiresAt = Date.parse(input.expiresAt);
-    if (expiresAt <= now) issues.push({ path: 'expiresAt', message: '过期时间应晚于现在' });
-    else if (expiresAt <= publishAt) issues.push({ path: 'expiresAt', message: '过期时间应晚于发布时间' });
-  }
-  return issues;
+/** The schedule rules against this phone's clock (the contract checks only the two times against each other). */
+function timeIssues(input: InputOf<typeof publishNotice>, now: Date): Issue[] {
+  const at = (v: string | undefined) => (v && !Number.isNaN(Date.parse(v)) ? new Date(v) : undefined);
+  return newNoticeScheduleIssues({ publishAt: at(input.publishAt), expiresAt: at(input.expiresAt) }, now);
 }
 
 function NoticeForm() {
@@ -62,7 +56,7 @@ function NoticeForm() {
   };
   const save = useSubmit((requestId) => {
     const parsed = publishNotice.input.safeParse(input);
-    const issues = [...(parsed.success ? [] : (describeIssues(parsed.error) as Issue[])), ...timeIssues(input, Date.now())];
+    const issues = [...(parsed.success ? [] : (describeIssues(parsed.error) as Issue[])), ...timeIssues(input, new Date())];
     // the contract and the server would refuse these: say so at the fields, send nothing
     if (issues.length) return Promise.reject(new AppError('INVALID_INPUT', '请检查填写的内容', issues));
     return call(publishNotice, input, { requestId });
@@ -88,7 +82,7 @@ function NoticeForm() {
 
   const submit = async () => {
     const r = await save.submit();
-    if (r) void Taro.redirectTo({ url: STAFF_ROUTES.notice(r.id) });
+    if (r) void Taro.redirectTo({ url: withQuery(ROUTES.staff.notice, { id: r.id }) });
   };
 
   return (
@@ -100,14 +94,14 @@ function NoticeForm() {
       {when === 'scheduled' ? (
         <View id='notice-publish-at'>
           <DateTimeField label='定时发布的日期和时间' date={publish.date} time={publish.time} onDate={edit(publish.setDate)} onTime={edit(publish.setTime)} error={e.publishAt} />
-          <Text className='card__hint'>居民从 {formatDateTime(publish.at)} 起能看到这条公告。</Text>
+          <Text className='card__hint'>居民从 {formatDateTime(publish.at, 'short')} 起能看到这条公告。</Text>
         </View>
       ) : null}
       <Choice label='过期时间' value={expiry} options={EXPIRY} onChange={edit(chooseExpiry)} error={expiry === 'never' ? e.expiresAt : undefined} />
       {expiry === 'at' ? (
         <View id='notice-expires-at'>
           <DateTimeField label='过期的日期和时间' date={expire.date} time={expire.time} onDate={edit(expire.setDate)} onTime={edit(expire.setTime)} error={e.expiresAt} />
-          <Text className='card__hint'>到 {formatDateTime(expire.at)} 后，居民就看不到这条公告了。</Text>
+          <Text className='card__hint'>到 {formatDateTime(expire.at, 'short')} 后，居民就看不到这条公告了。</Text>
         </View>
       ) : null}
       <Choice label='是否置顶' value={pinned} options={PINNED} onChange={edit(setPinned)} error={e.pinned} />

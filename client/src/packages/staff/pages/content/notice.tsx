@@ -9,6 +9,7 @@ import { useRef, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import type { OutputOf } from '@shared/contract';
+import { expiryIssue } from '@shared/content/notice-schedule';
 import { editNotice, getNotice, updateNotice } from '@shared/contracts/content-notices';
 import { AppError } from '@shared/errors';
 import { Screen } from '../../../../components/Screen';
@@ -17,9 +18,9 @@ import { StaffGate } from '../../../../components/staff/StaffGate';
 import { NOTICE_STATE_LABELS } from '../../../../components/staff/labels';
 import { DateTimeField, TextArea, TextField } from '../../../../components/staff/Fields';
 import { FormError } from '../../../../components/staff/FormError';
-import { useSubmit } from '../../../../components/staff/useSubmit';
+import { useSubmit } from '../../../../hooks/useSubmit';
 import { useWhen } from '../../../../components/staff/forms/useWhen';
-import { addDays, formatDateTime, localDate, localTime } from '../../../../components/staff/time';
+import { addDays, formatDateTime, localDate, localTime } from '../../../../lib/time';
 import { Comments } from '../../../../components/resident/Comments';
 import { useAsync } from '../../../../hooks/useAsync';
 import { call } from '../../../../services/cloud';
@@ -49,11 +50,11 @@ function Facts({ n }: { n: Notice }) {
         {n.pinned ? <Text className='badge badge--alert'>置顶</Text> : null}
       </View>
       <Text className='card__heading'>{n.title}</Text>
-      <Row label={n.state === 'scheduled' ? '定时发布时间' : '发布时间'} value={formatDateTime(n.publishAt)} />
-      <Row label='过期时间' value={n.expiresAt ? formatDateTime(n.expiresAt) : '不过期'} />
+      <Row label={n.state === 'scheduled' ? '定时发布时间' : '发布时间'} value={formatDateTime(n.publishAt, 'short')} />
+      <Row label='过期时间' value={n.expiresAt ? formatDateTime(n.expiresAt, 'short') : '不过期'} />
       <Row label='置顶' value={n.pinned ? '是' : '否'} />
       <Row label='发布人' value={n.authorName} />
-      {n.editedAt ? <Row label='最后修改' value={formatDateTime(n.editedAt)} /> : null}
+      {n.editedAt ? <Row label='最后修改' value={formatDateTime(n.editedAt, 'short')} /> : null}
       <Text id='notice-reach' className='notice-reach'>{reachLine(n)}</Text>
       <Text className='card__hint'>工作人员查看不计入已读人数。</Text>
       <Text className='notice-body'>{n.body}</Text>
@@ -66,16 +67,15 @@ type When = ReturnType<typeof useWhen>;
 /** 修改过期时间: a Shanghai date and time, later than now and than the publish time. */
 function ExpiryEditor({ n, when, onDone, onCancel }: { n: Notice; when: When; onDone: () => void; onCancel: () => void }) {
   const save = useSubmit((requestId) => {
-    const at = Date.parse(when.at);
-    const message = at <= Date.now() ? '过期时间应晚于现在' : at <= Date.parse(n.publishAt) ? '过期时间应晚于发布时间' : null;
-    if (message) return Promise.reject(new AppError('INVALID_INPUT', message, [{ path: 'expiresAt', message }]));
+    const issue = expiryIssue(new Date(when.at), { publishAt: new Date(n.publishAt), now: new Date() });
+    if (issue) return Promise.reject(new AppError('INVALID_INPUT', issue.message, [issue]));
     return call(updateNotice, { id: n.id, expiresAt: when.at }, { requestId });
   });
   const edit = (set: (v: string) => void) => (v: string) => { set(v); if (save.error) save.reset(); };
   return (
     <View className='card'>
       <DateTimeField label='新的过期时间' date={when.date} time={when.time} onDate={edit(when.setDate)} onTime={edit(when.setTime)} error={save.errors.expiresAt} />
-      <Text className='card__hint'>到 {formatDateTime(when.at)} 后，居民就看不到这条公告了。</Text>
+      <Text className='card__hint'>到 {formatDateTime(when.at, 'short')} 后，居民就看不到这条公告了。</Text>
       <FormError error={save.error} />
       <Button id='notice-expiry-save' className='btn btn--primary' loading={save.busy} disabled={save.busy} onClick={async () => { if (await save.submit()) onDone(); }}>保存过期时间</Button>
       <Button className='btn' onClick={onCancel}>取消</Button>

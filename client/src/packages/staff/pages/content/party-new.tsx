@@ -11,11 +11,11 @@ import { Screen } from '../../../../components/Screen';
 import { StaffGate } from '../../../../components/staff/StaffGate';
 import { Choice } from '../../../../components/staff/Fields';
 import { FormError } from '../../../../components/staff/FormError';
-import { useSubmit } from '../../../../components/staff/useSubmit';
+import { useSubmit } from '../../../../hooks/useSubmit';
 import { checkPartyPost, PartyPostFields, usePartyPostForm } from '../../../../components/staff/PartyPostForm';
-import { STAFF_ROUTES } from '../../../../components/staff/routes';
 import { call } from '../../../../services/cloud';
 import { KIND_LABELS } from '../../../../pages/party/labels';
+import { ROUTES, withQuery } from '../../../../lib/routes';
 
 const KIND_OPTIONS: readonly (readonly [PartyKind, string])[] = [['article', '文章'], ['activity', KIND_LABELS.activity], ['volunteer', KIND_LABELS.volunteer]];
 
@@ -28,7 +28,7 @@ function PublishForm() {
     const r = await save.submit();
     if (!r) return;
     void Taro.showToast({ title: '已发布', icon: 'success' });
-    void Taro.redirectTo({ url: STAFF_ROUTES.partyPost(r.id) });
+    void Taro.redirectTo({ url: withQuery(ROUTES.staff.partyPost, { id: r.id }) });
   };
 
   return (

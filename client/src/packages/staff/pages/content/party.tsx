@@ -20,8 +20,8 @@ import { StaffGate } from '../../../../components/staff/StaffGate';
 import { TextField } from '../../../../components/staff/Fields';
 import { FormError } from '../../../../components/staff/FormError';
 import { checkPartyPost, PartyPostFields, refusalsByField, usePartyPostForm, type PartyPublishInput } from '../../../../components/staff/PartyPostForm';
-import { useSubmit } from '../../../../components/staff/useSubmit';
-import { formatDateTime, localDate, localTime, toInstant } from '../../../../components/staff/time';
+import { useSubmit } from '../../../../hooks/useSubmit';
+import { formatDateTime, formatSpan, localDate, localTime, toInstant } from '../../../../lib/time';
 import { useAsync } from '../../../../hooks/useAsync';
 import { usePagedList } from '../../../../hooks/usePagedList';
 import { call } from '../../../../services/cloud';
@@ -38,12 +38,6 @@ function Row({ label, value }: { label: string; value: string | null }) {
       <Text className='card__text party__text'>{value}</Text>
     </View>
   );
-}
-
-/** 11月30日 19:30 至 21:30 (the end's date only when it is another day) */
-function span(start: string, end: string | null): string {
-  if (!end) return formatDateTime(start);
-  return `${formatDateTime(start)} 至 ${localDate(start) === localDate(end) ? localTime(end) : formatDateTime(end)}`;
 }
 
 function Roll({ post }: { post: Post }) {
@@ -81,7 +75,7 @@ function Roll({ post }: { post: Post }) {
         render={(s) => (
           <View className='item party__signup'>
             <Text className='item__title'>{s.name}</Text>
-            <Text className='item__meta'>{formatDateTime(s.signedUpAt)} 报名</Text>
+            <Text className='item__meta'>{formatDateTime(s.signedUpAt, 'short')} 报名</Text>
           </View>
         )}
       />
@@ -175,7 +169,7 @@ function Manage({ id }: { id: string }) {
   return (
     <View>
       <View className='card'>
-        <Text className='card__label'>{KIND_LABELS[p.kind]} · {p.authorName} {formatDateTime(p.publishedAt)} 发布</Text>
+        <Text className='card__label'>{KIND_LABELS[p.kind]} · {p.authorName} {formatDateTime(p.publishedAt, 'short')} 发布</Text>
         <Text className='card__heading'>{p.title}</Text>
         {p.withdrawn ? <Text className='badge badge--alert'>已撤下，居民看不到</Text> : null}
         <View className='summary'>
@@ -187,10 +181,10 @@ function Manage({ id }: { id: string }) {
           ) : null}
           <Text className='summary__cell'>点赞 <Text className='summary__num'>{p.likeCount}</Text> 人</Text>
         </View>
-        <Row label={p.kind === 'activity' ? '活动时间' : '时间'} value={p.startsAt ? span(p.startsAt, p.endsAt) : null} />
+        <Row label={p.kind === 'activity' ? '活动时间' : '时间'} value={p.startsAt ? formatSpan(p.startsAt, p.endsAt, 'short') : null} />
         <Row label='地点' value={p.place} />
-        <Row label='报名截止' value={p.signupDeadline ? formatDateTime(p.signupDeadline) : null} />
-        <Row label='最后修改' value={p.editedAt ? formatDateTime(p.editedAt) : null} />
+        <Row label='报名截止' value={p.signupDeadline ? formatDateTime(p.signupDeadline, 'short') : null} />
+        <Row label='最后修改' value={p.editedAt ? formatDateTime(p.editedAt, 'short') : null} />
         {signups ? <Text className='card__hint'>{p.signupOpen ? '正在接受报名。' : '现在不接受报名（已截止、已开始或名额已满）。'}</Text> : null}
       </View>
       <View className='card'>

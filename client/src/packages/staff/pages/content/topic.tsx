@@ -10,21 +10,22 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { describeIssues, type ActionContract, type InputOf, type OutputOf } from '@shared/contract';
 import { concludeTopic, declineTopic, FOLLOW_UP_STATUSES, followUpTopic, getTopic, openTopic, setTopicPoll } from '@shared/contracts/content-topics';
-import { AppError, isAppError } from '@shared/errors';
+import { AppError } from '@shared/errors';
 import { Screen } from '../../../../components/Screen';
 import { ErrorView, Loading } from '../../../../components/States';
 import { StaffGate } from '../../../../components/staff/StaffGate';
 import { Choice, DateField, TextArea, TextField } from '../../../../components/staff/Fields';
 import { FormError } from '../../../../components/staff/FormError';
-import { useSubmit } from '../../../../components/staff/useSubmit';
-import { addDays, formatDateTime, localDate } from '../../../../components/staff/time';
+import { useSubmit } from '../../../../hooks/useSubmit';
+import { addDays, formatDateTime, localDate } from '../../../../lib/time';
 import { Comments } from '../../../../components/resident/Comments';
-import { param } from '../../../../components/resident/routes';
+import { param } from '../../../../lib/routes';
 import { useAsync } from '../../../../hooks/useAsync';
 import { call } from '../../../../services/cloud';
 import { FOLLOW_UP_LABELS, STAGE_LABELS } from '../../../../pages/hall/labels';
 import { Outcome } from '../../../../pages/hall/Outcome';
 import { EMPTY_POLL, PollEditor, type PollDraft } from '../../../../pages/hall/PollEditor';
+import { asAppError } from '../../../../lib/errors';
 import './topic.css';
 
 type Topic = OutputOf<typeof getTopic>;
@@ -208,7 +209,7 @@ function TopicView({ initial }: { initial: Topic }) {
     setDone(null);
     call(getTopic, { id: topic.id }).then(
       (t) => { setTopic(t); setStale(null); },
-      (err: unknown) => setStale(isAppError(err) ? err : new AppError('INTERNAL')),
+      (err: unknown) => setStale(asAppError(err)),
     );
   };
   const after = (message: string) => {
@@ -226,7 +227,7 @@ function TopicView({ initial }: { initial: Topic }) {
           <Text className={stage === 'proposed' ? 'badge badge--alert' : ended ? 'badge badge--ok' : 'badge'}>{STAGE_LABELS[stage]}</Text>
         </View>
         <Text className='card__hint'>
-          {topic.proposer.kind === 'staff' ? '居委会' : '居民'}{topic.proposer.name}{topic.proposer.mine ? '（我）' : ''} 于 {formatDateTime(topic.createdAt)} 提出
+          {topic.proposer.kind === 'staff' ? '居委会' : '居民'}{topic.proposer.name}{topic.proposer.mine ? '（我）' : ''} 于 {formatDateTime(topic.createdAt, 'short')} 提出
         </Text>
         <Text className='card__text topic__description'>{topic.description}</Text>
       </View>

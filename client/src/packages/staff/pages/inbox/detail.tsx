@@ -13,9 +13,9 @@ import { StaffGate } from '../../../../components/staff/StaffGate';
 import { QuestionBadges } from '../../../../components/staff/QuestionCard';
 import { TextArea, TextField } from '../../../../components/staff/Fields';
 import { FormError } from '../../../../components/staff/FormError';
-import { useSubmit } from '../../../../components/staff/useSubmit';
+import { useSubmit } from '../../../../hooks/useSubmit';
 import { nameOf, useColleagues } from '../../../../components/staff/useColleagues';
-import { formatDateTime } from '../../../../components/staff/time';
+import { formatDateTime } from '../../../../lib/time';
 import type { Me } from '../../../../hooks/useMe';
 import { useAsync } from '../../../../hooks/useAsync';
 import { call } from '../../../../services/cloud';
@@ -28,7 +28,7 @@ function Replies({ q }: { q: QuestionView }) {
     <View>
       {q.replies.map((r) => (
         <View key={r.id} className='item'>
-          <Text className='item__meta'>{r.staffName} · {formatDateTime(r.at)} · {r.complete ? '完整解答' : '阶段回复'}</Text>
+          <Text className='item__meta'>{r.staffName} · {formatDateTime(r.at, 'short')} · {r.complete ? '完整解答' : '阶段回复'}</Text>
           <Text className='item__text'>{r.text}</Text>
         </View>
       ))}
@@ -130,9 +130,9 @@ function Detail({ id, me }: { id: string; me: Me }) {
   return (
     <View>
       <View className={question.overdue && question.status === 'open' ? 'card card--committee' : 'card'}>
-        <Text className='card__label'>居民留言 · {formatDateTime(question.askedAt)}</Text>
+        <Text className='card__label'>居民留言 · {formatDateTime(question.askedAt, 'short')}</Text>
         <Text className='card__heading'>{question.content}</Text>
-        <Text className='card__text'>回复期限：{formatDateTime(question.dueAt)}</Text>
+        <Text className='card__text'>回复期限：{formatDateTime(question.dueAt, 'short')}</Text>
         <QuestionBadges q={question} />
       </View>
 
@@ -143,7 +143,7 @@ function Detail({ id, me }: { id: string; me: Me }) {
         <View className='card'>
           <Text className='card__title'>转交记录</Text>
           {question.staffDetails.handovers.map((h, i) => (
-            <Text key={i} className='card__text'>{formatDateTime(h.at)} {nameOf(names, h.fromStaffId)} 转交给 {nameOf(names, h.toStaffId)}{h.note ? `：${h.note}` : ''}</Text>
+            <Text key={i} className='card__text'>{formatDateTime(h.at, 'short')} {nameOf(names, h.fromStaffId)} 转交给 {nameOf(names, h.toStaffId)}{h.note ? `：${h.note}` : ''}</Text>
           ))}
         </View>
       ) : null}
@@ -151,7 +151,7 @@ function Detail({ id, me }: { id: string; me: Me }) {
       {question.status === 'answered' ? (
         <View className='card'>
           <Text className='card__title'>居民评价</Text>
-          <Text className='card__text'>{question.rating ? `${question.rating.satisfied ? '满意' : '不满意'}（${formatDateTime(question.rating.at)}）` : '居民还没有评价'}</Text>
+          <Text className='card__text'>{question.rating ? `${question.rating.satisfied ? '满意' : '不满意'}（${formatDateTime(question.rating.at, 'short')}）` : '居民还没有评价'}</Text>
         </View>
       ) : (
         <View>

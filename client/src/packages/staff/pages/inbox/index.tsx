@@ -9,8 +9,8 @@ import { QuestionCard } from '../../../../components/staff/QuestionCard';
 import { usePagedList } from '../../../../hooks/usePagedList';
 import { useReturnReload } from '../../../../hooks/useReturnReload';
 import { open } from '../../../../components/staff/nav';
-import { STAFF_ROUTES } from '../../../../components/staff/routes';
 import { call } from '../../../../services/cloud';
+import { ROUTES, withQuery } from '../../../../lib/routes';
 
 type Filter = 'all' | 'open' | 'answered';
 const FILTERS: [Filter, string][] = [['all', '全部'], ['open', '待回复'], ['answered', '已解答']];
@@ -39,7 +39,7 @@ function Inbox() {
         variant='staff'
         empty={status === 'open' ? '没有待回复的留言。' : '还没有居民留言。'}
         keyOf={(q) => q.id}
-        render={(q) => <QuestionCard q={q} onOpen={() => open(STAFF_ROUTES.inboxDetail(q.id))} />}
+        render={(q) => <QuestionCard q={q} onOpen={() => open(withQuery(ROUTES.staff.inboxDetail, { id: q.id }))} />}
       />
     </View>
   );

@@ -6,17 +6,17 @@ import { Button, Text, View } from '@tarojs/components';
 import { Screen } from '../../../../components/Screen';
 import { StaffGate } from '../../../../components/staff/StaffGate';
 import { open } from '../../../../components/staff/nav';
-import { STAFF_ROUTES } from '../../../../components/staff/routes';
 import { roleNames } from '../../../../lib/roles';
+import { ROUTES } from '../../../../lib/routes';
 
 const AREAS: [label: string, url: string][] = [
-  ['线上反馈（居民留言）', STAFF_ROUTES.inbox],
-  ['公告、党建与议事（发布和管理）', STAFF_ROUTES.content()],
-  ['工作记录（走访、接待、会议、活动）', STAFF_ROUTES.records],
-  ['问题处置（工单）', STAFF_ROUTES.orders],
-  ['错时值班', STAFF_ROUTES.roster],
-  ['积分卡', STAFF_ROUTES.points],
-  ['人口库导入', STAFF_ROUTES.register],
+  ['线上反馈（居民留言）', ROUTES.staff.inbox],
+  ['公告、党建与议事（发布和管理）', ROUTES.staff.content],
+  ['工作记录（走访、接待、会议、活动）', ROUTES.staff.records],
+  ['问题处置（工单）', ROUTES.staff.orders],
+  ['错时值班', ROUTES.staff.roster],
+  ['积分卡', ROUTES.staff.points],
+  ['人口库导入', ROUTES.staff.register],
 ];
 
 export default function StaffHome() {
@@ -34,8 +34,8 @@ export default function StaffHome() {
               {AREAS.map(([label, url]) => (
                 <Button key={url} className='btn btn--entry' onClick={() => open(url)}>{label}</Button>
               ))}
-              {me.roles.includes('secretary') ? <Button className='btn btn--entry' onClick={() => open(STAFF_ROUTES.pointsDecision())}>集体讨论决定（扣分依据）</Button> : null}
-              {me.roles.includes('secretary') ? <Button className='btn btn--entry' onClick={() => open(STAFF_ROUTES.staffDirectory)}>本居委人员名单</Button> : null}
+              {me.roles.includes('secretary') ? <Button className='btn btn--entry' onClick={() => open(ROUTES.staff.pointsDecision)}>集体讨论决定（扣分依据）</Button> : null}
+              {me.roles.includes('secretary') ? <Button className='btn btn--entry' onClick={() => open(ROUTES.liaison.staffDirectory)}>本居委人员名单</Button> : null}
             </View>
           </View>
         )}

@@ -13,10 +13,10 @@ import { Screen } from '../../../../components/Screen';
 import { isSecretary, StaffGate } from '../../../../components/staff/StaffGate';
 import { TextArea } from '../../../../components/staff/Fields';
 import { FormError } from '../../../../components/staff/FormError';
-import { useSubmit } from '../../../../components/staff/useSubmit';
+import { useSubmit } from '../../../../hooks/useSubmit';
 import { nameOf, useColleagues } from '../../../../components/staff/useColleagues';
 import { ORDER_EVENT_LABELS, ORDER_STATUS_LABELS } from '../../../../components/staff/labels';
-import { formatDateTime, formatLocalDate } from '../../../../components/staff/time';
+import { formatDateTime, formatLocalDate } from '../../../../lib/time';
 import type { Me } from '../../../../hooks/useMe';
 import { useAsync } from '../../../../hooks/useAsync';
 import { call } from '../../../../services/cloud';
@@ -88,7 +88,7 @@ function Detail({ id, me }: { id: string; me: Me }) {
         <Text className='card__heading'>{o.title}</Text>
         <Text className='card__text'>{o.description}</Text>
         {o.place ? <Text className='card__text'>地点：{o.place}</Text> : null}
-        <Text className='card__text'>办结期限：{formatLocalDate(o.dueDate)}</Text>
+        <Text className='card__text'>办结期限：{formatLocalDate(o.dueDate, 'short')}</Text>
         {o.assigneeId ? <Text className='card__text'>处理人：{nameOf(names, o.assigneeId)}</Text> : null}
         {o.resolution ? <Text className='card__text'>处置情况：{o.resolution}</Text> : null}
       </View>
@@ -96,7 +96,7 @@ function Detail({ id, me }: { id: string; me: Me }) {
       <Text className='section-title'>办理经过</Text>
       {o.history.map((h, i) => (
         <View key={i} className='item'>
-          <Text className='item__meta'>{formatDateTime(h.at)} · {h.byName ?? nameOf(names, h.by)}</Text>
+          <Text className='item__meta'>{formatDateTime(h.at, 'short')} · {h.byName ?? nameOf(names, h.by)}</Text>
           <Text className='item__title'>{ORDER_EVENT_LABELS[h.event] ?? h.event}{h.assigneeId ? `：${nameOf(names, h.assigneeId)}` : ''}</Text>
           {h.note ? <Text className='item__text'>{h.note}</Text> : null}
         </View>

@@ -10,19 +10,19 @@ import { Tabs } from '../../../../components/staff/Tabs';
 import { usePagedList } from '../../../../hooks/usePagedList';
 import { useReturnReload } from '../../../../hooks/useReturnReload';
 import { open } from '../../../../components/staff/nav';
-import { STAFF_ROUTES } from '../../../../components/staff/routes';
 import { ORDER_STATUS_LABELS } from '../../../../components/staff/labels';
-import { formatDateTime, formatLocalDate } from '../../../../components/staff/time';
+import { formatDateTime, formatLocalDate } from '../../../../lib/time';
 import { call } from '../../../../services/cloud';
+import { ROUTES, withQuery } from '../../../../lib/routes';
 
 type Filter = 'all' | OrderStatus;
 const FILTERS: [Filter, string][] = [['all', '全部'], ...(Object.entries(ORDER_STATUS_LABELS) as [OrderStatus, string][])];
 
 export function OrderItem({ o }: { o: WorkOrderOut }) {
   return (
-    <View className={o.overdue ? 'item item--alert' : 'item'} onClick={() => open(STAFF_ROUTES.orderDetail(o.id))}>
+    <View className={o.overdue ? 'item item--alert' : 'item'} onClick={() => open(withQuery(ROUTES.staff.orderDetail, { id: o.id }))}>
       <Text className='item__title'>{o.title}</Text>
-      <Text className='item__meta'>上报 {formatDateTime(o.reportedAt)} · 期限 {formatLocalDate(o.dueDate)}{o.place ? ` · ${o.place}` : ''}</Text>
+      <Text className='item__meta'>上报 {formatDateTime(o.reportedAt, 'short')} · 期限 {formatLocalDate(o.dueDate, 'short')}{o.place ? ` · ${o.place}` : ''}</Text>
       <View className='badges'>
         <Text className={o.status === 'closed' ? 'badge badge--ok' : 'badge'}>{ORDER_STATUS_LABELS[o.status]}</Text>
         {o.overdue ? <Text className='badge badge--alert'>已超期</Text> : null}
@@ -41,7 +41,7 @@ function Orders() {
   useReturnReload(list.reload);
   return (
     <View>
-      <Button className='btn btn--primary' onClick={() => open(STAFF_ROUTES.newOrder)}>上报一个问题</Button>
+      <Button className='btn btn--primary' onClick={() => open(ROUTES.staff.newOrder)}>上报一个问题</Button>
       <Tabs value={mine ? 'mine' : 'all'} options={[['all', '全居委'], ['mine', '分给我的']]} onChange={(v) => setMine(v === 'mine')} />
       <Tabs value={status} options={FILTERS} onChange={setStatus} />
       {list.first ? <Text className='section-title'>共 {list.first.total} 件</Text> : null}

@@ -7,11 +7,11 @@ import { Screen } from '../../../../components/Screen';
 import { StaffGate } from '../../../../components/staff/StaffGate';
 import { DateField, TextArea, TextField } from '../../../../components/staff/Fields';
 import { FormError } from '../../../../components/staff/FormError';
-import { useSubmit } from '../../../../components/staff/useSubmit';
+import { useSubmit } from '../../../../hooks/useSubmit';
 import { backOr } from '../../../../components/staff/nav';
-import { STAFF_ROUTES } from '../../../../components/staff/routes';
-import { addDays, localDate } from '../../../../components/staff/time';
+import { addDays, localDate } from '../../../../lib/time';
 import { call } from '../../../../services/cloud';
+import { ROUTES } from '../../../../lib/routes';
 
 function ReportForm() {
   const [f, setF] = useState({ title: '', description: '', place: '', dueDate: addDays(localDate(), 7) });
@@ -32,7 +32,7 @@ function ReportForm() {
         onClick={async () => {
           if (await save.submit()) {
             void Taro.showToast({ title: '已上报', icon: 'success' });
-            backOr(STAFF_ROUTES.orders);
+            backOr(ROUTES.staff.orders);
           }
         }}
       >

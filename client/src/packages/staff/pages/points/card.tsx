@@ -12,13 +12,13 @@ import { isSecretary, StaffGate } from '../../../../components/staff/StaffGate';
 import { PointsCard } from '../../../../components/staff/PointsCard';
 import { EntryForm, ENTRY_KIND_LABELS } from '../../../../components/staff/forms/EntryForm';
 import { FormError } from '../../../../components/staff/FormError';
-import { useSubmit } from '../../../../components/staff/useSubmit';
+import { useSubmit } from '../../../../hooks/useSubmit';
 import { useReturnReload } from '../../../../hooks/useReturnReload';
-import { formatDateTime } from '../../../../components/staff/time';
+import { formatDateTime } from '../../../../lib/time';
 import { open as openPage } from '../../../../components/staff/nav';
-import { STAFF_ROUTES } from '../../../../components/staff/routes';
 import { useAsync } from '../../../../hooks/useAsync';
 import { call } from '../../../../services/cloud';
+import { ROUTES, withQuery } from '../../../../lib/routes';
 
 function Entry({ e, removable, onRemoved }: { e: EntryView; removable: boolean; onRemoved: () => void }) {
   const remove = useSubmit((requestId) => call(removeEntry, { entryId: e.id }, { requestId }));
@@ -28,7 +28,7 @@ function Entry({ e, removable, onRemoved }: { e: EntryView; removable: boolean; 
     <View className='item'>
       <Text className='item__title'>{ENTRY_KIND_LABELS[p.kind]}{'points' in p ? ` ${p.points} 分` : ''}</Text>
       <Text className='item__text'>{detail}</Text>
-      <Text className='item__meta'>录入于 {formatDateTime(e.createdAt)}{e.evidence.text ? ` · 证明：${e.evidence.text}` : ''}</Text>
+      <Text className='item__meta'>录入于 {formatDateTime(e.createdAt, 'short')}{e.evidence.text ? ` · 证明：${e.evidence.text}` : ''}</Text>
       <FormError error={remove.error} />
       {removable ? <Button className='btn' loading={remove.busy} disabled={remove.busy} onClick={async () => { if (await remove.submit()) onRemoved(); }}>删除这一项</Button> : null}
     </View>
@@ -61,8 +61,8 @@ function Card({ staffId, month }: { staffId: string; month: string }) {
         </View>
       ) : null}
       {/* deductions and the reset cite a recorded decision; a signed card is changed only by a visible correction */}
-      <Button className='btn btn--entry' onClick={() => openPage(STAFF_ROUTES.pointsDecision(staffId))}>记录集体讨论决定</Button>
-      {!open ? <Button className='btn btn--entry' onClick={() => openPage(STAFF_ROUTES.pointsCorrect(staffId, month))}>更正已签字的积分卡</Button> : null}
+      <Button className='btn btn--entry' onClick={() => openPage(withQuery(ROUTES.staff.pointsDecision, { staffId }))}>记录集体讨论决定</Button>
+      {!open ? <Button className='btn btn--entry' onClick={() => openPage(withQuery(ROUTES.staff.pointsCorrect, { staffId, month }))}>更正已签字的积分卡</Button> : null}
     </View>
   );
 }

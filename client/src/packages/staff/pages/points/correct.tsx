@@ -17,11 +17,12 @@ import { isSecretary, StaffGate } from '../../../../components/staff/StaffGate';
 import { PointsCard } from '../../../../components/staff/PointsCard';
 import { Choice, NumberField, TextArea } from '../../../../components/staff/Fields';
 import { FormError } from '../../../../components/staff/FormError';
-import { useSubmit } from '../../../../components/staff/useSubmit';
+import { useSubmit } from '../../../../hooks/useSubmit';
 import { open } from '../../../../components/staff/nav';
-import { STAFF_ROUTES } from '../../../../components/staff/routes';
 import { useAsync } from '../../../../hooks/useAsync';
+import { firstPage } from '../../../../hooks/usePagedList';
 import { call } from '../../../../services/cloud';
+import { ROUTES, withQuery } from '../../../../lib/routes';
 
 const COUNT_LABELS: Record<CorrectableCount, string> = {
   firstContactReceptions: '首问接待（已确认次数）',
@@ -88,11 +89,11 @@ function CountPicker({ card, counts, onSet, onRemove }: { card: CardView; counts
 }
 
 function DeductionPicker({ staffId, onAdd }: { staffId: string; onAdd: (d: Deduction) => void }) {
-  const decisions = useAsync(() => call(listDecisions, { offset: 0, limit: 50 }));
+  const decisions = useAsync(() => firstPage((offset) => call(listDecisions, { offset, limit: 50 })));
   const [kind, setKind] = useState<DeductionKind>('complaint');
   const [f, setF] = useState({ points: '', decisionId: '', reason: '' });
   const [error, setError] = useState<string | undefined>();
-  const mine = decisions.status === 'ready' ? decisions.data.items.filter((d) => d.staffIds.includes(staffId)) : [];
+  const mine = decisions.status === 'ready' ? decisions.data.filter((d) => d.staffIds.includes(staffId)) : [];
   const add = () => {
     const decision = mine.find((d) => d.id === f.decisionId);
     if (!decision) { setError('请选择依据的集体决定'); return; }
@@ -113,7 +114,7 @@ function DeductionPicker({ staffId, onAdd }: { staffId: string; onAdd: (d: Deduc
       {decisions.status === 'ready' && !mine.length ? (
         <View>
           <Text className='form__error'>没有涉及这位工作人员的集体决定。扣分和清零须先记录班子集体讨论的决定。</Text>
-          <Button className='btn' onClick={() => open(STAFF_ROUTES.pointsDecision(staffId))}>记录集体讨论决定</Button>
+          <Button className='btn' onClick={() => open(withQuery(ROUTES.staff.pointsDecision, { staffId }))}>记录集体讨论决定</Button>
         </View>
       ) : null}
       {mine.length ? <Choice label='依据的集体决定' value={f.decisionId} options={mine.map((d) => [d.id, `${d.date} ${d.meeting}`] as const)} onChange={(v) => setF((s) => ({ ...s, decisionId: v }))} /> : null}

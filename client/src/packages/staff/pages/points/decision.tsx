@@ -15,9 +15,9 @@ import { DateField, TextArea, TextField } from '../../../../components/staff/Fie
 import { FormError } from '../../../../components/staff/FormError';
 import { PagedList } from '../../../../components/PagedList';
 import { usePagedList } from '../../../../hooks/usePagedList';
-import { useSubmit } from '../../../../components/staff/useSubmit';
+import { useSubmit } from '../../../../hooks/useSubmit';
 import { useColleagues } from '../../../../components/staff/useColleagues';
-import { formatDateTime, localDate } from '../../../../components/staff/time';
+import { formatDateTime, localDate } from '../../../../lib/time';
 import { call } from '../../../../services/cloud';
 
 type Decision = OutputOf<typeof listDecisions>['items'][number];
@@ -103,7 +103,7 @@ function DecisionItem({ d, names }: { d: Decision; names: Map<string, string> })
       <Text className='item__text'>{d.text}</Text>
       <Text className='item__meta'>参会：{d.participants.join('、')}</Text>
       <Text className='item__meta'>涉及：{d.staffIds.map((id) => names.get(id) ?? '一位同事').join('、')}</Text>
-      <Text className='item__meta'>记录于 {formatDateTime(d.createdAt)}</Text>
+      <Text className='item__meta'>记录于 {formatDateTime(d.createdAt, 'short')}</Text>
     </View>
   );
 }

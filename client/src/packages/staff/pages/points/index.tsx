@@ -12,11 +12,11 @@ import { MonthBar } from '../../../../components/staff/MonthBar';
 import { PointsCard } from '../../../../components/staff/PointsCard';
 import { Tabs } from '../../../../components/staff/Tabs';
 import { open } from '../../../../components/staff/nav';
-import { STAFF_ROUTES } from '../../../../components/staff/routes';
-import { localMonth } from '../../../../components/staff/time';
+import { localMonth } from '../../../../lib/time';
 import type { Me } from '../../../../hooks/useMe';
 import { useAsync } from '../../../../hooks/useAsync';
 import { call } from '../../../../services/cloud';
+import { ROUTES, withQuery } from '../../../../lib/routes';
 
 function MyCard({ month }: { month: string }) {
   const card = useAsync(() => call(getCard, { month }));
@@ -33,7 +33,7 @@ function CommitteeCards({ month }: { month: string }) {
   return (
     <View>
       {cards.data.items.map((c) => (
-        <View key={c.staffId} className='item' onClick={() => open(STAFF_ROUTES.pointsCard(c.staffId, month))}>
+        <View key={c.staffId} className='item' onClick={() => open(withQuery(ROUTES.staff.pointsCard, { staffId: c.staffId, month }))}>
           <View className='row'>
             <Text className='item__title'>{c.staffName}</Text>
             <Text className='summary__num'>{c.effectiveTotal} 分</Text>

@@ -3,16 +3,16 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { getRecord, removeRecord } from '@shared/contracts/worklog';
 import { FormError } from '../../../../components/staff/FormError';
-import { useSubmit } from '../../../../components/staff/useSubmit';
+import { useSubmit } from '../../../../hooks/useSubmit';
 import { backOr } from '../../../../components/staff/nav';
-import { STAFF_ROUTES } from '../../../../components/staff/routes';
 import { ErrorView, Loading } from '../../../../components/States';
 import { Screen } from '../../../../components/Screen';
 import { StaffGate } from '../../../../components/staff/StaffGate';
 import { RECEPTION_CATEGORY_LABELS, RECORD_TYPE_LABELS, VISIT_KIND_LABELS } from '../../../../components/staff/labels';
-import { formatDateTime } from '../../../../components/staff/time';
+import { formatDateTime } from '../../../../lib/time';
 import { useAsync } from '../../../../hooks/useAsync';
 import { call } from '../../../../services/cloud';
+import { ROUTES } from '../../../../lib/routes';
 
 function Row({ label, value }: { label: string; value: string | number | null | undefined }) {
   if (value === null || value === undefined || value === '') return null;
@@ -30,11 +30,11 @@ function Remove({ id, until }: { id: string; until: string }) {
   const ask = async () => {
     const sure = await Taro.showModal({ title: '删除这条记录？', content: '删除后不再计入统计。', confirmText: '删除', cancelText: '不删' });
     if (!sure.confirm) return;
-    if (await remove.submit()) backOr(STAFF_ROUTES.records);
+    if (await remove.submit()) backOr(ROUTES.staff.records);
   };
   return (
     <View>
-      <Text className='card__hint'>{formatDateTime(until)} 前可以删除。</Text>
+      <Text className='card__hint'>{formatDateTime(until, 'short')} 前可以删除。</Text>
       <FormError error={remove.error} />
       <Button className='btn' loading={remove.busy} disabled={remove.busy} onClick={() => void ask()}>删除这条记录</Button>
     </View>
@@ -50,7 +50,7 @@ function Detail({ id }: { id: string }) {
     <View className='card'>
       <Text className='card__label'>{RECORD_TYPE_LABELS[d.type]} · {d.staffName}</Text>
       <Text className='card__heading'>{d.title}</Text>
-      <Row label='时间' value={formatDateTime(d.at)} />
+      <Row label='时间' value={formatDateTime(d.at, 'short')} />
       {d.visit ? (
         <View>
           <Row label='走访居民' value={d.visit.residentName} />

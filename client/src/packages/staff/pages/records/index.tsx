@@ -14,11 +14,11 @@ import { Tabs } from '../../../../components/staff/Tabs';
 import { usePagedList } from '../../../../hooks/usePagedList';
 import { useReturnReload } from '../../../../hooks/useReturnReload';
 import { open } from '../../../../components/staff/nav';
-import { STAFF_ROUTES } from '../../../../components/staff/routes';
 import { RECORD_TYPE_LABELS, VISIT_KIND_LABELS } from '../../../../components/staff/labels';
-import { formatDateTime, localMonth } from '../../../../components/staff/time';
+import { formatDateTime, localMonth } from '../../../../lib/time';
 import type { Me } from '../../../../hooks/useMe';
 import { call } from '../../../../services/cloud';
+import { ROUTES, withQuery } from '../../../../lib/routes';
 
 type TypeFilter = 'all' | RecordType;
 const TYPES: [TypeFilter, string][] = [['all', '全部'], ['visit', '走访'], ['reception', '接待'], ['meeting', '会议'], ['activity', '活动']];
@@ -27,10 +27,10 @@ const NEW: RecordType[] = ['visit', 'reception', 'meeting', 'activity'];
 function RecordItem({ r, showAuthor }: { r: RecordSummary; showAuthor: boolean }) {
   const pending = r.receptionStatus === 'pending';
   return (
-    <View className={pending ? 'item item--alert' : 'item'} onClick={() => open(pending ? STAFF_ROUTES.reception(r.id) : STAFF_ROUTES.recordDetail(r.id))}>
+    <View className={pending ? 'item item--alert' : 'item'} onClick={() => open(pending ? withQuery(ROUTES.staff.reception, { id: r.id }) : withQuery(ROUTES.staff.recordDetail, { id: r.id }))}>
       <Text className='item__title'>{r.title}</Text>
       <Text className='item__meta'>
-        {RECORD_TYPE_LABELS[r.type]} · {formatDateTime(r.at)}{showAuthor ? ` · ${r.staffName}` : ''}
+        {RECORD_TYPE_LABELS[r.type]} · {formatDateTime(r.at, 'short')}{showAuthor ? ` · ${r.staffName}` : ''}
         {r.residentNameMasked ? ` · ${r.residentNameMasked}` : ''}{r.place ? ` · ${r.place}` : ''}
       </Text>
       <View className='badges'>
@@ -57,7 +57,7 @@ function Records({ me }: { me: Me }) {
       <View className='card'>
         <Text className='card__title'>新增记录</Text>
         {NEW.map((t) => (
-          <Button key={t} className='btn btn--entry' onClick={() => open(STAFF_ROUTES.newRecord(t))}>记一条{RECORD_TYPE_LABELS[t]}</Button>
+          <Button key={t} className='btn btn--entry' onClick={() => open(withQuery(ROUTES.staff.newRecord, { type: t }))}>记一条{RECORD_TYPE_LABELS[t]}</Button>
         ))}
       </View>
       {isSecretary(me) ? <Tabs value={scope} options={[['mine', '我的记录'], ['committee', '全居委记录']]} onChange={setScope} /> : null}

@@ -12,11 +12,11 @@ import { ActivityForm } from '../../../../components/staff/forms/ActivityForm';
 import { handOffToken } from '../../../../components/staff/receptionHandoff';
 import { backOr } from '../../../../components/staff/nav';
 import { RECORD_TYPE_LABELS } from '../../../../components/staff/labels';
-import { STAFF_ROUTES } from '../../../../components/staff/routes';
+import { ROUTES, withQuery } from '../../../../lib/routes';
 
 function saved() {
   void Taro.showToast({ title: '已保存', icon: 'success' });
-  backOr(STAFF_ROUTES.records);
+  backOr(ROUTES.staff.records);
 }
 
 function Form({ type }: { type: RecordType }) {
@@ -29,7 +29,7 @@ function Form({ type }: { type: RecordType }) {
         <ReceptionForm
           onSaved={(r) => {
             handOffToken(r);
-            void Taro.redirectTo({ url: STAFF_ROUTES.reception(r.record.id) });
+            void Taro.redirectTo({ url: withQuery(ROUTES.staff.reception, { id: r.record.id }) });
           }}
         />
       );

@@ -6,20 +6,21 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { getRecord, renewReceptionToken, signReception } from '@shared/contracts/worklog';
-import { AppError, isAppError } from '@shared/errors';
+import { AppError } from '@shared/errors';
 import { ErrorView, Loading } from '../../../../components/States';
 import { Screen } from '../../../../components/Screen';
 import { StaffGate } from '../../../../components/staff/StaffGate';
 import { SignaturePad } from '../../../../components/staff/SignaturePad';
 import { TextField } from '../../../../components/staff/Fields';
 import { takeToken, type ReceptionToken } from '../../../../components/staff/receptionHandoff';
-import { formatDateTime } from '../../../../components/staff/time';
+import { formatDateTime } from '../../../../lib/time';
 import { call } from '../../../../services/cloud';
 import { uploadFile } from '../../../../services/storage';
 import { FormError } from '../../../../components/staff/FormError';
 import { QrCode } from '../../../../components/QrCode';
 import { receptionQrContent } from '../../../../pages/reception/link';
-import { useSubmit } from '../../../../components/staff/useSubmit';
+import { useSubmit } from '../../../../hooks/useSubmit';
+import { asAppError } from '../../../../lib/errors';
 
 type State = { status: 'loading' } | { status: 'error'; error: AppError } | { status: 'ready'; data: ReceptionToken };
 
@@ -46,10 +47,9 @@ function Signature({ recordId, onSigned }: { recordId: string; onSigned: () => v
 }
 
 function Confirm({ id }: { id: string }) {
-  const [state, setState] = useState<State>(() => {
-    const handed = takeToken(id);
-    return handed ? { status: 'ready', data: handed } : { status: 'loading' };
-  });
+  // the token the new-record page handed over, taken once: without one, this page asks for a fresh one
+  const [handed] = useState(() => takeToken(id));
+  const [state, setState] = useState<State>(handed ? { status: 'ready', data: handed } : { status: 'loading' });
   const [checking, setChecking] = useState(false);
   const [checkError, setCheckError] = useState<AppError | null>(null);
 
@@ -57,15 +57,14 @@ function Confirm({ id }: { id: string }) {
     setState({ status: 'loading' });
     call(renewReceptionToken, { recordId: id }).then(
       (data) => setState({ status: 'ready', data }),
-      (e: unknown) => setState({ status: 'error', error: isAppError(e) ? e : new AppError('INTERNAL') }),
+      (e: unknown) => setState({ status: 'error', error: asAppError(e) }),
     );
   }, [id]);
 
+  // once, when nothing was handed over: later loads are started by the buttons
   useEffect(() => {
-    if (state.status === 'loading') renew();
-    // only on mount: later loads are started by the buttons
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+    if (!handed) renew();
+  }, [handed, renew]);
 
   const check = async () => {
     setChecking(true);
@@ -75,7 +74,7 @@ function Confirm({ id }: { id: string }) {
       const confirmed = r.reception?.confirmation.status === 'confirmed';
       setState((s) => (s.status === 'ready' ? { status: 'ready', data: { ...s.data, record: { ...s.data.record, receptionStatus: confirmed ? 'confirmed' : 'pending' }, token: confirmed ? null : s.data.token } } : s));
     } catch (e) {
-      setCheckError(isAppError(e) ? e : new AppError('INTERNAL'));
+      setCheckError(asAppError(e));
     } finally {
       setChecking(false);
     }
@@ -96,7 +95,7 @@ function Confirm({ id }: { id: string }) {
   return (
     <View>
       <View className='card'>
-        <Text className='card__label'>{formatDateTime(record.at)}</Text>
+        <Text className='card__label'>{formatDateTime(record.at, 'short')}</Text>
         <Text className='card__title'>{record.title}</Text>
         <Text className='card__text'>请居民打开「社区云」小程序扫码，确认这次接待。</Text>
       </View>
@@ -105,7 +104,7 @@ function Confirm({ id }: { id: string }) {
         {/* derived from the token, so a fresh token (换一个) redraws it */}
         <QrCode text={receptionQrContent(token)} label='居民扫码确认的二维码' />
         <Text className='code-box__code'>{token}</Text>
-        {expiresAt ? <Text className='card__hint'>{formatDateTime(expiresAt)} 前有效</Text> : null}
+        {expiresAt ? <Text className='card__hint'>{formatDateTime(expiresAt, 'short')} 前有效</Text> : null}
       </View>
       {checkError ? <View className='form__error' role='alert'><Text>{checkError.message}</Text></View> : null}
       <Button className='btn btn--primary' loading={checking} disabled={checking} onClick={() => void check()}>居民已确认，刷新状态</Button>

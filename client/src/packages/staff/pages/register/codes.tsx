@@ -14,8 +14,8 @@ import { FormError } from '../../../../components/staff/FormError';
 import { PagedList } from '../../../../components/PagedList';
 import { Tabs } from '../../../../components/staff/Tabs';
 import { usePagedList } from '../../../../hooks/usePagedList';
-import { useSubmit } from '../../../../components/staff/useSubmit';
-import { formatDateTime } from '../../../../components/staff/time';
+import { useSubmit } from '../../../../hooks/useSubmit';
+import { formatDateTime } from '../../../../lib/time';
 import { call } from '../../../../services/cloud';
 import './register.css';
 
@@ -50,7 +50,7 @@ function IssueCode() {
         <View className='code-box' role='status'>
           <Text className='card__text'>户编号 {issued.householdId}{issued.building || issued.room ? `（${issued.building ?? ''} ${issued.room ?? ''}）` : ''}</Text>
           <Text className='claim-code'>{issued.code}</Text>
-          <Text className='card__text'>有效期至 {formatDateTime(issued.expiresAt)}，只能用一次</Text>
+          <Text className='card__text'>有效期至 {formatDateTime(issued.expiresAt, 'short')}，只能用一次</Text>
         </View>
       ) : null}
     </View>
@@ -62,7 +62,7 @@ function CheckItem({ item, onResolved }: { item: Check; onResolved: () => void }
   return (
     <View className='item'>
       <Text className='item__title'>{item.name} · {item.building} {item.room}</Text>
-      <Text className='item__meta'>{formatDateTime(item.createdAt)} · {item.status === 'open' ? '待处理' : '已处理'}</Text>
+      <Text className='item__meta'>{formatDateTime(item.createdAt, 'short')} · {item.status === 'open' ? '待处理' : '已处理'}</Text>
       {item.note ? <Text className='item__text'>{item.note}</Text> : null}
       <FormError error={send.error} />
       {item.status === 'open' ? (
@@ -74,11 +74,7 @@ function CheckItem({ item, onResolved }: { item: Check; onResolved: () => void }
 
 function Checks() {
   const [status, setStatus] = useState<Status>('open');
-  // listChecks pages by number; usePagedList's offset is that number here
-  const list = usePagedList(async (page) => {
-    const r = await call(listChecks, { status, page });
-    return { items: r.items, nextOffset: r.hasMore ? page + 1 : null };
-  }, status);
+  const list = usePagedList((offset) => call(listChecks, { status, offset, limit: 20 }), status);
   return (
     <View>
       <Text className='section-title'>居民核对申请</Text>

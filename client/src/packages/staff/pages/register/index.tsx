@@ -7,17 +7,18 @@
 import { useEffect, useRef, useState, type ComponentType } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import { continueImport, importRegister, type ImportProgress } from '@shared/contracts/household-import';
-import { AppError, isAppError } from '@shared/errors';
+import type { AppError } from '@shared/errors';
 import { Screen } from '../../../../components/Screen';
 import { StaffGate } from '../../../../components/staff/StaffGate';
 import { Choice } from '../../../../components/staff/Fields';
 import { FormError } from '../../../../components/staff/FormError';
-import { useSubmit } from '../../../../components/staff/useSubmit';
+import { useSubmit } from '../../../../hooks/useSubmit';
 import { open } from '../../../../components/staff/nav';
-import { STAFF_ROUTES } from '../../../../components/staff/routes';
 import { call } from '../../../../services/cloud';
 import { uploadFile } from '../../../../services/storage';
 import { chooseRegisterFile, fileProblem, issueLine, percentOf, type PickedFile } from './pick';
+import { ROUTES } from '../../../../lib/routes';
+import { asAppError } from '../../../../lib/errors';
 import './register.css';
 
 // require() in the constant branch keeps the browser file input (and `document`) out of weapp.
@@ -138,7 +139,7 @@ function RegisterImport() {
       }
       setJob({ status: 'finished', progress: p });
     } catch (e) {
-      if (alive.current) setJob({ status: 'running', progress: p, error: isAppError(e) ? e : new AppError('INTERNAL') });
+      if (alive.current) setJob({ status: 'running', progress: p, error: asAppError(e) });
     }
   };
 
@@ -221,7 +222,7 @@ function RegisterImport() {
         </View>
       ) : null}
 
-      <Button className='btn' onClick={() => open(STAFF_ROUTES.registerCodes)}>登记码与居民核对申请</Button>
+      <Button className='btn' onClick={() => open(ROUTES.staff.registerCodes)}>登记码与居民核对申请</Button>
     </View>
   );
 }

@@ -7,18 +7,19 @@ import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import type { OutputOf } from '@shared/contract';
 import { signIn, week, type ShiftOut } from '@shared/contracts/roster';
-import { AppError, isAppError } from '@shared/errors';
+import type { AppError } from '@shared/errors';
 import { ErrorView, Loading } from '../../../../components/States';
 import { Screen } from '../../../../components/Screen';
 import { isSecretary, StaffGate } from '../../../../components/staff/StaffGate';
 import { open } from '../../../../components/staff/nav';
-import { STAFF_ROUTES } from '../../../../components/staff/routes';
 import { useReturnReload } from '../../../../hooks/useReturnReload';
 import { SHIFT_KIND_LABELS } from '../../../../components/staff/labels';
-import { addDays, formatDateTime, formatLocalDate, localDate, weekdayName } from '../../../../components/staff/time';
+import { addDays, formatDateTime, formatLocalDate, localDate, weekdayName } from '../../../../lib/time';
 import type { Me } from '../../../../hooks/useMe';
 import { useAsync } from '../../../../hooks/useAsync';
 import { call } from '../../../../services/cloud';
+import { ROUTES, withQuery } from '../../../../lib/routes';
+import { asAppError } from '../../../../lib/errors';
 
 type Day = OutputOf<typeof week>['days'][number];
 
@@ -37,7 +38,7 @@ function ShiftRow({ shift, mine, onSigned }: { shift: ShiftOut; mine: boolean; o
       const r = await call(signIn, { shiftId: shift.id });
       onSigned(r.shift, r.alreadySignedIn ? '您已签到过。' : r.onTime ? '签到成功，按时到岗。' : '已签到，但晚于开始时间 15 分钟以上，记为迟到。');
     } catch (e) {
-      setError(isAppError(e) ? e : new AppError('INTERNAL'));
+      setError(asAppError(e));
     } finally {
       setBusy(false);
     }
@@ -47,7 +48,7 @@ function ShiftRow({ shift, mine, onSigned }: { shift: ShiftOut; mine: boolean; o
       <Text className='card__text'>{shift.start}–{shift.end} · {shift.staffName}{mine ? '（我）' : ''}</Text>
       <View className='badges'>
         <Text className={shift.kind === 'regular' ? 'badge' : 'badge badge--alert'}>{SHIFT_KIND_LABELS[shift.kind] ?? shift.kind}</Text>
-        {shift.signedInAt ? <Text className={shift.attended ? 'badge badge--ok' : 'badge'}>{shift.attended ? '已签到' : '迟到签到'} {formatDateTime(shift.signedInAt)}</Text> : null}
+        {shift.signedInAt ? <Text className={shift.attended ? 'badge badge--ok' : 'badge'}>{shift.attended ? '已签到' : '迟到签到'} {formatDateTime(shift.signedInAt, 'short')}</Text> : null}
       </View>
       {shift.note ? <Text className='item__meta'>{shift.note}</Text> : null}
       {error ? <View className='form__error' role='alert'><Text>{error.message}</Text></View> : null}
@@ -65,14 +66,14 @@ function WeekDays({ date, me, onNotice }: { date: string; me: Me; onNotice: (n: 
   if (data.status === 'error') return <ErrorView error={data.error} onRetry={data.reload} />;
   return (
     <View>
-      <Text className='section-title'>{formatLocalDate(data.data.from)} – {formatLocalDate(data.data.to)}</Text>
+      <Text className='section-title'>{formatLocalDate(data.data.from, 'short')} – {formatLocalDate(data.data.to, 'short')}</Text>
       {data.data.days.map((d) => {
         const rest = d.type === 'weekend' || d.type === 'holiday';
         const label = DAY_TYPE[d.type];
         return (
           <View key={d.date} className={`day${rest ? ' day--rest' : ''}${d.date === today ? ' day--today' : ''}`}>
             <View className='day__head'>
-              <Text>{formatLocalDate(d.date)} {weekdayName(d.weekday)}{d.date === today ? '（今天）' : ''}</Text>
+              <Text>{formatLocalDate(d.date, 'short')} {weekdayName(d.weekday)}{d.date === today ? '（今天）' : ''}</Text>
               {label ? <Text className={rest ? 'badge badge--alert' : 'badge'}>{d.holiday ? `${d.holiday}·${label}` : label}</Text> : null}
             </View>
             {d.shifts.length ? (
@@ -104,7 +105,7 @@ function Week({ me }: { me: Me }) {
         <Button className='btn' onClick={() => setDate(today)}>本周</Button>
         <Button className='btn' onClick={() => setDate(addDays(date, 7))}>下一周</Button>
       </View>
-      {isSecretary(me) ? <Button id='roster-plan' className='btn btn--primary' onClick={() => open(STAFF_ROUTES.rosterPlan(date))}>安排值班</Button> : null}
+      {isSecretary(me) ? <Button id='roster-plan' className='btn btn--primary' onClick={() => open(withQuery(ROUTES.staff.rosterPlan, { date }))}>安排值班</Button> : null}
       {notice ? <View role='status'><Text className='notice'>{notice}</Text></View> : null}
       <WeekDays key={`${date}#${version}`} date={date} me={me} onNotice={setNotice} />
     </View>

@@ -5,7 +5,7 @@
  * regular); the server has the last word (past, overlap, contradiction with the calendar) and its
  * message is shown at the form. On success back to the week view, which reloads on show.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { Button, Picker, Text, View } from '@tarojs/components';
 import type { OutputOf } from '@shared/contract';
@@ -16,13 +16,13 @@ import { isSecretary, StaffGate } from '../../../../components/staff/StaffGate';
 import { Choice, DateField, TextArea } from '../../../../components/staff/Fields';
 import { FormError } from '../../../../components/staff/FormError';
 import { SHIFT_KIND_LABELS } from '../../../../components/staff/labels';
-import { useSubmit } from '../../../../components/staff/useSubmit';
+import { useSubmit } from '../../../../hooks/useSubmit';
 import { useColleagues } from '../../../../components/staff/useColleagues';
 import { backOr } from '../../../../components/staff/nav';
-import { STAFF_ROUTES } from '../../../../components/staff/routes';
-import { localDate } from '../../../../components/staff/time';
+import { localDate } from '../../../../lib/time';
 import { useAsync } from '../../../../hooks/useAsync';
 import { call } from '../../../../services/cloud';
+import { ROUTES } from '../../../../lib/routes';
 
 type Day = OutputOf<typeof week>['days'][number];
 
@@ -58,14 +58,9 @@ function PlanForm({ initialDate }: { initialDate: string }) {
   const [chosenKind, setChosenKind] = useState<ShiftKind | null>(null);
   const [staffIds, setStaffIds] = useState<string[]>([]);
   const [note, setNote] = useState('');
-  const calendar = useAsync(() => call(week, { date }));
-  const first = useRef(true);
-  useEffect(() => {
-    if (first.current) { first.current = false; return; }
-    setChosenKind(null);
-    calendar.reload();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [date]);
+  const calendar = useAsync(() => call(week, { date }), date);
+  // another day has its own calendar: the kind is derived again unless picked again
+  const pickDate = (d: string) => { setDate(d); setChosenKind(null); };
 
   const day = calendar.status === 'ready' ? calendar.data.days.find((d) => d.date === date) : undefined;
   const derived = kindFor(day, start);
@@ -81,14 +76,14 @@ function PlanForm({ initialDate }: { initialDate: string }) {
   const submit = async () => {
     const r = await save.submit();
     if (!r) return;
-    backOr(STAFF_ROUTES.roster);
+    backOr(ROUTES.staff.roster);
   };
 
   return (
     <View className='card'>
       <Text className='card__title'>安排值班</Text>
       <Text className='card__text'>选择日期、时段和值班人员。已经结束的时段、与本人其他班次重叠的时段，服务端会拒绝。</Text>
-      <DateField label='值班日期' date={date} onDate={edit(setDate)} error={e.date} />
+      <DateField label='值班日期' date={date} onDate={edit(pickDate)} error={e.date} />
       {calendar.status === 'loading' ? <Text className='item__meta'>正在读取当天的日历…</Text> : null}
       {calendar.status === 'error' ? <Button className='btn' onClick={calendar.reload}>读取日历失败，重试</Button> : null}
       {day ? <Text id='plan-day-type' className='item__meta'>当天为{day.holiday ? `${day.holiday}·` : ''}{DAY_TYPE_TEXT[day.type]}{day.official ? '' : '（当年官方安排尚未公布，按星期推算）'}</Text> : null}
