@@ -1,6 +1,7 @@
 /** Lookups in the staff directory for a committee's own actions (assigning, notifying, counting). */
 import type { StaffDoc } from '@shared/domain/people';
 import { AppError } from '@shared/errors';
+import { COMMITTEE_ROLES } from './access';
 import type { Database } from './cloud';
 import { collection } from './store';
 
@@ -14,5 +15,5 @@ export async function activeStaffByIds(db: Database, committeeId: string, ids: r
 /** Every active 社工 and 书记 of the committee (a committee has a handful to a few dozen). */
 export async function allCommitteeStaff(db: Database, committeeId: string): Promise<StaffDoc[]> {
   const rows = await collection(db, 'staff').some((c) => c.where({ committeeId, active: true }), 1000);
-  return rows.filter((s) => s.roles.includes('staff') || s.roles.includes('secretary'));
+  return rows.filter((s) => COMMITTEE_ROLES.some((r) => s.roles.includes(r)));
 }

@@ -1,5 +1,6 @@
 /** Reads of the staff directory: staff bound per committee (initialisation) and liaisons (运营团队). */
 import type { StaffDoc } from '@shared/domain/people';
+import { COMMITTEE_ROLES } from '../../_kit/access';
 import type { Database } from '../../_kit/cloud';
 import { collection, readAll } from '../../_kit/store';
 import { countsOf, groupByCommittee, type Counts } from './query';
@@ -11,7 +12,7 @@ export async function boundStaff(db: Database, committeeIds: string[]): Promise<
   const rows = await groupByCommittee<{ _id: string; n: number }>(
     db,
     'staff',
-    { committeeId: _.in(committeeIds), active: true, openid: _.neq(null), roles: _.in(['staff', 'secretary']) },
+    { committeeId: _.in(committeeIds), active: true, openid: _.neq(null), roles: _.in([...COMMITTEE_ROLES]) },
     { _id: '$committeeId', n: $.sum(1) },
     committeeIds.length,
   );

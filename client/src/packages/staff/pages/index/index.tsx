@@ -4,7 +4,7 @@
  */
 import { Button, Text, View } from '@tarojs/components';
 import { Screen } from '../../../../components/Screen';
-import { StaffGate } from '../../../../components/staff/StaffGate';
+import { StaffGate, isSecretary } from '../../../../components/staff/StaffGate';
 import { open } from '../../../../components/staff/nav';
 import { roleNames } from '../../../../lib/roles';
 import { ROUTES } from '../../../../lib/routes';
@@ -34,8 +34,8 @@ export default function StaffHome() {
               {AREAS.map(([label, url]) => (
                 <Button key={url} className='btn btn--entry' onClick={() => open(url)}>{label}</Button>
               ))}
-              {me.roles.includes('secretary') ? <Button className='btn btn--entry' onClick={() => open(ROUTES.staff.pointsDecision)}>集体讨论决定（扣分依据）</Button> : null}
-              {me.roles.includes('secretary') ? <Button className='btn btn--entry' onClick={() => open(ROUTES.liaison.staffDirectory)}>本居委人员名单</Button> : null}
+              {isSecretary(me) ? <Button className='btn btn--entry' onClick={() => open(ROUTES.staff.pointsDecision)}>集体讨论决定（扣分依据）</Button> : null}
+              {isSecretary(me) ? <Button className='btn btn--entry' onClick={() => open(ROUTES.liaison.staffDirectory)}>本居委人员名单</Button> : null}
             </View>
           </View>
         )}
