@@ -17,6 +17,8 @@ import { decodeEJSON, encodeEJSON } from './db/ejson';
 import { CloudError, asCloudError, functionNotFound, invalidParam } from './db/errors';
 import { FileStore } from './storage/file-store';
 import { STORAGE_ACTIONS, StorageApi, type StorageAction } from './storage/storage-api';
+import { BodyTooLarge, readLimited } from './http-body';
+import { PAYLOAD_TOO_LARGE } from './functions/event-limits';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -214,18 +216,12 @@ function handlers(store: DocumentStore, functions: FunctionInvoker | undefined):
 
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
-function readBody(req: http.IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY_BYTES) reject(invalidParam('request body too large'));
-      else chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
+async function readBody(req: http.IncomingMessage): Promise<string> {
+  try {
+    return (await readLimited(req, MAX_BODY_BYTES)).toString('utf8');
+  } catch (e) {
+    throw e instanceof BodyTooLarge ? new CloudError(PAYLOAD_TOO_LARGE, e.message) : e;
+  }
 }
 
 function errorReply(err: unknown): { code: string; message: string } {
@@ -248,7 +244,14 @@ export async function startAdminApi(opts: AdminApiOptions): Promise<AdminApi> {
   const storage = new StorageApi(new FileStore(filesRoot, envId), () => origin);
 
   const server = http.createServer((req, res) => {
-    if (storage.serve(req, res)) return;
+    try {
+      if (storage.serve(req, res)) return;
+    } catch (e) {
+      // a storage request that throws is answered, never left to end the process
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
+      res.end(JSON.stringify({ code: 'INTERNAL_ERROR', message: e instanceof Error ? e.message : String(e) }));
+      return;
+    }
     const reply = (payload: Record<string, unknown>): void => {
       const text = JSON.stringify({ requestId: randomBytes(8).toString('hex'), ...payload });
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
@@ -276,7 +279,9 @@ export async function startAdminApi(opts: AdminApiOptions): Promise<AdminApi> {
         if (!parsed.success) throw invalidParam(`invalid ${action} request: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
         return table[action as Action](parsed.data as never, Date.now());
       })
-      .then(reply, (err: unknown) => reply(errorReply(err)));
+      .then(reply, (err: unknown) => reply(errorReply(err)))
+      // a reply that cannot be written ends this connection, not the process
+      .catch(() => res.destroy());
   });
   // longer than any client agent keeps an idle socket, so the client (not us) closes it: no reset race
   server.keepAliveTimeout = 120_000;

@@ -10,17 +10,19 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { FunctionError } from './functions/runner';
+import { MAX_EVENT_BYTES, PAYLOAD_TOO_LARGE, PARAM_INVALID } from './functions/event-limits';
+import { BodyTooLarge, readLimited } from './http-body';
 import type { LocalCloud } from './stack';
 import type { Persona } from './personas';
 import { signinPage } from './signin-page';
 import { localOpenGroupId } from './open-data';
-import { uploadPath } from '../shared/files';
+import { cloudPathOfFileId, fileOwnerOf, uploadPath } from '../shared/files';
+import { clientMay } from '../config/storage-rules';
 
 export const DEV_APPID = 'wxdevlocal000000';
 const COOKIE = 'sqy_dev_persona';
 /** the dev group chat this browser is treated as having opened the app from */
 const GROUP_COOKIE = 'sqy_dev_group';
-const MAX_BODY = 1024 * 1024;
 const MAX_UPLOAD = 50 * 1024 * 1024;
 
 export interface GatewayOptions {
@@ -54,34 +56,44 @@ const MIME: Record<string, string> = {
 function cookieValue(req: http.IncomingMessage, name: string): string | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [k, ...v] = part.trim().split('=');
-    if (k === name) return decodeURIComponent(v.join('='));
+    if (k === name) return decodeOr(v.join('='));
   }
   return undefined;
 }
 
-function readBytes(req: http.IncomingMessage, max: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > max) {
-        reject(new Error('body too large'));
-        req.destroy();
-      } else chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
+/** decodeURIComponent, or undefined for a malformed escape (a bad cookie or path is not a crash). */
+function decodeOr(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
 }
 
-const readBody = async (req: http.IncomingMessage) => (await readBytes(req, MAX_BODY)).toString('utf8');
-
+const readBody = async (req: http.IncomingMessage) => (await readLimited(req, MAX_EVENT_BYTES)).toString('utf8');
 
 function json(res: http.ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
   res.end(JSON.stringify(body));
 }
+
+/** Any handler's failure is a 500 answer (or, once the answer has begun, its end): never an exit. */
+function failed(res: http.ServerResponse, e: unknown): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  if (e instanceof BodyTooLarge) return json(res, 413, { errCode: PAYLOAD_TOO_LARGE, errMsg: e.message });
+  json(res, 500, { errCode: 'GATEWAY_ERROR', errMsg: e instanceof Error ? e.message : String(e) });
+}
+
+/** HTTP status of a refused or failed call, by the code the runner gives it (else 502). */
+const CALL_STATUS: Record<string, number> = {
+  FUNCTION_NOT_FOUND: 404,
+  FUNCTIONS_TIME_LIMIT_EXCEEDED: 504,
+  [PAYLOAD_TOO_LARGE]: 413,
+  [PARAM_INVALID]: 400,
+};
 
 export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
   const staticRoot = path.resolve(opts.staticDir);
@@ -94,7 +106,8 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
     let event: unknown;
     try {
       event = JSON.parse(await readBody(req));
-    } catch {
+    } catch (e) {
+      if (e instanceof BodyTooLarge) return json(res, 413, { errCode: PAYLOAD_TOO_LARGE, errMsg: `cloud.callFunction:fail ${e.message}` });
       return json(res, 400, { errCode: 'INVALID_PARAM', errMsg: 'cloud.callFunction:fail request body must be JSON' });
     }
     const who = current(req);
@@ -103,7 +116,7 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
       json(res, 200, { result });
     } catch (e) {
       const code = e instanceof FunctionError ? e.code : 'FUNCTIONS_EXECUTE_FAIL';
-      const status = code === 'FUNCTION_NOT_FOUND' ? 404 : code === 'FUNCTIONS_TIME_LIMIT_EXCEEDED' ? 504 : 502;
+      const status = CALL_STATUS[code] ?? 502;
       json(res, status, { errCode: code, errMsg: `cloud.callFunction:fail ${e instanceof Error ? e.message : String(e)}` });
     }
   }
@@ -126,18 +139,35 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
     res.end();
   }
 
+  /** The signed-in persona as wx.cloud presents them to a function. */
+  const identity = (who: Persona) => ({ openid: who.openid, appid: DEV_APPID, source: 'wx_client' as const });
+
+  /** The persona's upload folder as the server names it (auth.me), so the path records its owner. */
+  async function uploadDirOf(who: Persona): Promise<string | null> {
+    const answer = (await opts.cloud.callAs(identity(who), 'auth', { action: 'me', payload: {} })) as { ok?: boolean; data?: { uploadDir?: string | null } };
+    return answer.ok ? (answer.data?.uploadDir ?? null) : null;
+  }
+
   /** wx.cloud.uploadFile for H5: the body is the file, stored where the mini-program would store it (uploadPath). */
   async function upload(req: http.IncomingMessage, res: http.ServerResponse, name: string) {
     const who = current(req);
     if (!who) return json(res, 401, { errCode: 'UNAUTHENTICATED', errMsg: 'cloud.uploadFile:fail 请先登录' });
-    const body = await readBytes(req, MAX_UPLOAD);
+    const body = await readLimited(req, MAX_UPLOAD);
     if (body.length === 0) return json(res, 400, { errCode: 'INVALID_PARAM', errMsg: 'cloud.uploadFile:fail empty file' });
-    const cloudPath = uploadPath(name, crypto.randomBytes(8).toString('hex'));
+    const dir = await uploadDirOf(who);
+    if (!dir) return json(res, 401, { errCode: 'UNAUTHENTICATED', errMsg: 'cloud.uploadFile:fail 请先登录' });
+    const cloudPath = uploadPath(dir, name, crypto.randomBytes(8).toString('hex'));
     opts.cloud.api.storage.files.write(cloudPath, body);
     json(res, 200, { fileID: opts.cloud.api.storage.files.fileId(cloudPath) });
   }
 
+  /**
+   * wx.cloud.getTempFileURL for H5, under the storage security rules production deploys
+   * (config/storage-rules.ts): signed in, and only for files the caller uploaded.
+   */
   async function tempUrls(req: http.IncomingMessage, res: http.ServerResponse) {
+    const who = current(req);
+    if (!who) return json(res, 401, { errCode: 'UNAUTHENTICATED', errMsg: 'cloud.getTempFileURL:fail 请先登录' });
     let fileList: unknown;
     try {
       fileList = (JSON.parse(await readBody(req)) as { fileList?: unknown }).fileList;
@@ -147,11 +177,19 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
     if (!Array.isArray(fileList) || fileList.length > 50 || !fileList.every((f) => typeof f === 'string')) {
       return json(res, 400, { errCode: 'INVALID_PARAM', errMsg: 'cloud.getTempFileURL:fail fileList must be up to 50 fileIDs' });
     }
-    json(res, 200, { fileList: (fileList as string[]).map((f) => opts.cloud.api.storage.downloadUrl(f, 3600)) });
+    const answer = (fileID: string) => {
+      const path = cloudPathOfFileId(fileID);
+      const creator = path ? (fileOwnerOf(path)?.openid ?? null) : null;
+      if (!clientMay(who.openid, creator)) return { fileID, code: 'STORAGE_EXCEED_AUTHORITY', message: '没有权限访问该文件' };
+      return opts.cloud.api.storage.downloadUrl(fileID, 3600);
+    };
+    json(res, 200, { fileList: (fileList as string[]).map(answer) });
   }
 
   function serveStatic(res: http.ServerResponse, urlPath: string) {
-    const rel = decodeURIComponent(urlPath).replace(/^\/+/, '') || 'index.html';
+    const decoded = decodeOr(urlPath);
+    if (decoded === undefined) return json(res, 400, { errCode: 'INVALID_PARAM', errMsg: 'malformed percent-encoding in path' });
+    const rel = decoded.replace(/^\/+/, '') || 'index.html';
     let file = path.resolve(staticRoot, rel);
     if (!file.startsWith(staticRoot + path.sep) && file !== staticRoot) return json(res, 403, { error: 'forbidden' });
     if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(staticRoot, 'index.html');
@@ -161,13 +199,13 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
     }
     const cache = file.endsWith('index.html') ? 'no-store' : 'public, max-age=3600';
     res.writeHead(200, { 'content-type': MIME[path.extname(file)] ?? 'application/octet-stream', 'cache-control': cache });
-    fs.createReadStream(file).pipe(res);
+    fs.createReadStream(file).on('error', () => res.destroy()).pipe(res);
   }
 
   const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://gateway.local');
-    const fn = /^\/api\/functions\/([a-z][a-z0-9_-]*)$/.exec(url.pathname);
     void (async () => {
+      const url = new URL(req.url ?? '/', 'http://gateway.local');
+      const fn = /^\/api\/functions\/([a-z][a-z0-9_-]*)$/.exec(url.pathname);
       if (fn && req.method === 'POST') return callFunction(req, res, fn[1]!);
       if (url.pathname === '/api/storage/upload' && req.method === 'POST') return upload(req, res, url.searchParams.get('name') ?? 'file');
       if (url.pathname === '/api/storage/temp-urls' && req.method === 'POST') return tempUrls(req, res);
@@ -195,7 +233,7 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
       }
       if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(res, url.pathname);
       json(res, 405, { error: 'method not allowed' });
-    })().catch((e) => json(res, 500, { errCode: 'GATEWAY_ERROR', errMsg: e instanceof Error ? e.message : String(e) }));
+    })().catch((e: unknown) => failed(res, e));
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -1,6 +1,6 @@
 /**
- * `npm run deploy`: puts the built functions and the declared collections and indexes into a
- * CloudBase environment. `--dry-run` prints the plan without credentials or network.
+ * `npm run deploy`: puts the built functions, the declared collections and indexes, and the
+ * storage security rules (config/storage-rules.ts) into a CloudBase environment. `--dry-run` prints the plan without credentials or network.
  *
  * The real run uses @cloudbase/manager-node, which is not a dependency of this repository (it
  * pulls in a large tree that no test or local run needs): `npm install --no-save
@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { DATABASE } from '../config/database';
+import { STORAGE_RULES } from '../config/storage-rules';
 import { FUNCTIONS_OUT, readFunctionConfigs } from './functions-manifest';
 import { describedIndexes, indexChanges, type DeclaredIndex } from './index-changes';
 
@@ -23,6 +24,8 @@ export interface DeployPlan {
   envId: string;
   functions: { name: string; dir: string; timeout: number; memorySize: number; dependencies: Record<string, string> }[];
   collections: { name: string; indexes: DeclaredIndex[] }[];
+  /** the bucket's custom security rules, as ModifyStorageSafeRule takes them */
+  storageRules: { AclTag: 'CUSTOM'; Rule: string };
 }
 
 export function deployPlan(envId: string): DeployPlan {
@@ -33,7 +36,7 @@ export function deployPlan(envId: string): DeployPlan {
     const pkg = JSON.parse(fs.readFileSync(pkgFile, 'utf8')) as { dependencies: Record<string, string> };
     return { name: f.name, dir, timeout: f.timeout, memorySize: f.memorySize, dependencies: pkg.dependencies };
   });
-  return { envId, functions, collections: collectionsPlan() };
+  return { envId, functions, collections: collectionsPlan(), storageRules: storageRulesPlan() };
 }
 
 /** The declared collections and indexes in the shape CloudBase's UpdateTable takes. */
@@ -47,6 +50,11 @@ export function collectionsPlan(): DeployPlan['collections'] {
   }));
 }
 
+/** Client reads and writes of storage: only a file's creator (the bucket's default lets anyone read). */
+export function storageRulesPlan(): DeployPlan['storageRules'] {
+  return { AclTag: 'CUSTOM', Rule: JSON.stringify(STORAGE_RULES) };
+}
+
 /** What this script uses of @cloudbase/manager-node (installed only to deploy, so not typed by it). */
 interface CloudBaseManager {
   database: {
@@ -55,6 +63,8 @@ interface CloudBaseManager {
     updateCollection(name: string, change: { DropIndexes?: { IndexName: string }[]; CreateIndexes?: object[] }): Promise<unknown>;
   };
   functions: { createFunction(opts: { func: object; functionRootPath: string; force: boolean }): Promise<unknown> };
+  env: { getEnvInfo(): Promise<{ EnvInfo: { Storages?: { Bucket: string }[] } }> };
+  commonService(): { call(req: { Action: string; Param: object }): Promise<unknown> };
 }
 
 async function deploy(plan: DeployPlan, secretId: string, secretKey: string) {
@@ -76,6 +86,10 @@ async function deploy(plan: DeployPlan, secretId: string, secretKey: string) {
     console.log(`✔ collection ${c.name} (${c.indexes.length} indexes: ${changes.create.length} created, ${changes.replace.length} rebuilt)`);
     if (changes.undeclared.length) console.warn(`  ! ${c.name} has indexes not in config/database.ts, left in place: ${changes.undeclared.join(', ')}`);
   }
+  const bucket = (await manager.env.getEnvInfo()).EnvInfo.Storages?.[0]?.Bucket;
+  if (!bucket) throw new Error('the environment has no storage bucket: enable cloud storage first');
+  await manager.commonService().call({ Action: 'ModifyStorageSafeRule', Param: { EnvId: plan.envId, Bucket: bucket, ...plan.storageRules } });
+  console.log(`✔ storage rules on ${bucket} (creator-only read and write; take 1-3 minutes to apply)`);
   const configs = new Map(readFunctionConfigs().map((f) => [f.name, f]));
   for (const f of plan.functions) {
     const cfg = configs.get(f.name)!;

@@ -230,8 +230,6 @@ function protectMember(keys: PiiKeys, householdId: string, p: RegisterPerson): P
     idHash: usable ? keyedHash(keys.hash, 'id:v1', p.idNumber!) : null,
     idClaimHash: usable ? idClaimHashOfId(keys.hash, householdId, p.idNumber!) : null,
     idMasked: usable ? maskIdNumber(p.idNumber!) : p.idRaw ? maskIdNumber(p.idRaw) : null,
-    gender: p.gender,
-    birthDate: p.birthDate,
     relation: p.relation,
     isHouseholder: p.isHouseholder,
     phoneMasked: p.phone ? maskPhone(p.phone.value) : null,

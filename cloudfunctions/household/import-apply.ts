@@ -17,6 +17,7 @@ import { normalizeClaimName, type HouseholdDoc, type PersonDoc } from '@shared/d
 import type { Database } from '../_kit/cloud';
 import { collection } from '../_kit/store';
 import { householdDocId, personDocId } from './ids';
+import { isLegacyPerson, legacyRewrite } from './legacy-person';
 
 export interface BatchCounts {
   households: { created: number; updated: number; unchanged: number };
@@ -24,7 +25,7 @@ export interface BatchCounts {
 }
 
 /** Register content whose change counts as an update (phoneEnc differs on every encryption: phoneHash stands for it). */
-const COMPARED: (keyof ProtectedMember)[] = ['name', 'idStatus', 'idHash', 'idClaimHash', 'idMasked', 'gender', 'birthDate', 'relation', 'isHouseholder', 'phoneMasked', 'phoneHash', 'residenceStatus', 'ethnicity', 'politicalStatus', 'complete', 'incompleteFields'];
+const COMPARED: (keyof ProtectedMember)[] = ['name', 'idStatus', 'idHash', 'idClaimHash', 'idMasked', 'relation', 'isHouseholder', 'phoneMasked', 'phoneHash', 'residenceStatus', 'ethnicity', 'politicalStatus', 'complete', 'incompleteFields'];
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
@@ -79,10 +80,11 @@ async function applyMembers(c: Ctx, hid: string, members: ProtectedMember[], poo
       continue;
     }
     used.add(match._id);
-    const changed = memberChanged(match, m) || match.status !== 'active';
+    const changed = memberChanged(match, m) || match.status !== 'active' || isLegacyPerson(match);
     const keepPhone = match.phoneHash === m.phoneHash && match.phoneEnc ? { phoneEnc: match.phoneEnc } : {};
     if (changed || match.sourceRow !== m.sourceRow) {
       const update = {
+        ...legacyRewrite(c.db, match),
         ...m,
         ...keepPhone,
         status: 'active' as const,
@@ -105,7 +107,7 @@ async function applyMembers(c: Ctx, hid: string, members: ProtectedMember[], poo
       continue;
     }
     const update = { status: 'moved_out' as const, movedOutAt: c.now, movedOutJobId: c.jobId, updatedAt: c.now };
-    await persons.doc(p._id).update(update);
+    await persons.doc(p._id).update({ ...legacyRewrite(c.db, p), ...update });
     result.push({ ...p, ...update });
   }
   if (stamp.length) await persons.where({ _id: c.db.command.in(stamp) }).update({ importJobId: c.jobId });

@@ -19,6 +19,7 @@ import type { Database } from '../_kit/cloud';
 import { collection } from '../_kit/store';
 import { applyBatch, type BatchCounts } from './import-apply';
 import { chunkDocId, jobDocId } from './ids';
+import { sweepLegacyPersons } from './legacy-person';
 
 export const CHUNK_HOUSEHOLDS = 200;
 /** Staged chunk documents per insert request (a chunk is up to a few hundred KB). */
@@ -159,6 +160,8 @@ async function finish(deps: JobDeps, job: ImportJobDoc): Promise<void> {
     await households.ref.where({ committeeId: job.committeeId, inRegister: true, importJobId: _.neq(job._id) }).update({ inRegister: false, memberCount: 0, removedJobId: job._id, updatedAt: now });
     await persons.ref.where({ committeeId: job.committeeId, status: 'active', importJobId: _.neq(job._id) }).update({ status: 'moved_out', movedOutAt: now, movedOutJobId: job._id, updatedAt: now });
   }
+  // before the job is marked done, so a finalisation cut short repeats it
+  await sweepLegacyPersons(db, job.committeeId);
   const removed = await households.count({ committeeId: job.committeeId, removedJobId: job._id });
   const movedOut = await persons.count({ committeeId: job.committeeId, movedOutJobId: job._id });
   const counts = { households: { ...job.tally.households, removed }, persons: { ...job.tally.persons, movedOut } };

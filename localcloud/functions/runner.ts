@@ -8,6 +8,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import path from 'node:path';
 import type { InstanceReply, InvokeMessage } from './protocol';
+import { eventRefusal } from './event-limits';
 
 export interface FunctionSpec {
   name: string;
@@ -69,6 +70,9 @@ export class FunctionRunner {
     if (this.closed) return Promise.reject(new FunctionError('FUNCTIONS_EXECUTE_FAIL', 'function runner is closed'));
     const pool = this.pool(name);
     if (!pool) return Promise.reject(new FunctionError('FUNCTION_NOT_FOUND', `function ${name} not found`));
+    // refused before dispatch, as CloudBase does: an oversized or overly deep event never reaches an instance
+    const refusal = eventRefusal(event);
+    if (refusal) return Promise.reject(new FunctionError(refusal.code, refusal.message));
     return new Promise((resolve, reject) => {
       pool.queue.push({ id: this.nextId++, event, from, resolve, reject });
       this.dispatch(name);
@@ -194,7 +198,12 @@ export class FunctionRunner {
       }, spec.timeoutMs);
       inst.child.on('message', onMessage);
       inst.child.once('exit', onExit);
-      inst.child.send(msg);
+      try {
+        inst.child.send(msg);
+      } catch (e) {
+        // a message the channel cannot serialise fails this call, never the runner's process
+        finish(() => job.reject(new FunctionError('FUNCTIONS_EXECUTE_FAIL', `invocation could not be sent: ${e instanceof Error ? e.message : String(e)}`)));
+      }
     });
   }
 }

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type http from 'node:http';
 import { z } from 'zod';
+import { BodyTooLarge, readLimited } from '../http-body';
 import type { FileStore } from './file-store';
 
 const UPLOAD_URL_TTL_MS = 10 * 60 * 1000;
@@ -87,31 +88,39 @@ export class StorageApi {
   serve(req: http.IncomingMessage, res: http.ServerResponse): boolean {
     const url = new URL(req.url ?? '/', 'http://storage.local');
     if (!url.pathname.startsWith('/__storage/object/')) return false;
-    const cloudPath = decodeURIComponent(url.pathname.slice('/__storage/object/'.length));
-    const op = url.searchParams.get('op');
-    const expires = Number(url.searchParams.get('expires'));
-    const sig = url.searchParams.get('sig') ?? '';
     const deny = (status: number, code: string, message: string) => {
       res.writeHead(status, { 'content-type': 'application/xml' });
       res.end(`<?xml version='1.0' encoding='utf-8' ?><Error><Code>${code}</Code><Message>${message}</Message><RequestId>local</RequestId><TraceId>local</TraceId></Error>`);
     };
+    let cloudPath: string;
+    try {
+      cloudPath = decodeURIComponent(url.pathname.slice('/__storage/object/'.length));
+    } catch {
+      // a malformed escape is the client's error (COS answers InvalidURI), not a crash
+      deny(400, 'InvalidURI', 'malformed percent-encoding in the object key');
+      return true;
+    }
+    const op = url.searchParams.get('op');
+    const expires = Number(url.searchParams.get('expires'));
+    const sig = url.searchParams.get('sig') ?? '';
     if ((op !== 'put' && op !== 'get') || !this.files.verify(op, cloudPath, expires, sig)) {
       deny(403, 'AccessDenied', 'signature invalid or expired');
       return true;
     }
     if (op === 'put' && req.method === 'PUT') {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      req.on('data', (c: Buffer) => {
-        size += c.length;
-        if (size > MAX_UPLOAD_BYTES) req.destroy();
-        else chunks.push(c);
-      });
-      req.on('end', () => {
-        this.files.write(cloudPath, Buffer.concat(chunks));
-        res.writeHead(200, { 'content-length': '0' });
-        res.end();
-      });
+      readLimited(req, MAX_UPLOAD_BYTES).then(
+        (body) => {
+          try {
+            this.files.write(cloudPath, body);
+          } catch (e) {
+            deny(500, 'InternalError', e instanceof Error ? e.message : String(e));
+            return;
+          }
+          res.writeHead(200, { 'content-length': '0' });
+          res.end();
+        },
+        (e: unknown) => (e instanceof BodyTooLarge ? deny(413, 'EntityTooLarge', e.message) : res.destroy()),
+      );
       return true;
     }
     if (op === 'get' && (req.method === 'GET' || req.method === 'HEAD')) {
@@ -122,7 +131,7 @@ export class StorageApi {
       }
       res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(found.size) });
       if (req.method === 'HEAD') res.end();
-      else fs.createReadStream(found.file).pipe(res);
+      else fs.createReadStream(found.file).on('error', () => res.destroy()).pipe(res);
       return true;
     }
     deny(405, 'MethodNotAllowed', 'method not allowed');

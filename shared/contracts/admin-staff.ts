@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { defineAction } from '../contract';
-import { id, pageInput, pageOf } from './common';
+import { id, pageInput, pageOf, plainString } from './common';
 
 export const STAFF_ROLES = ['staff', 'secretary', 'street_liaison', 'district_liaison', 'city_admin'] as const;
 export const staffRole = z.enum(STAFF_ROLES);
@@ -30,7 +30,7 @@ export const ROLE_LEVEL: Record<StaffRole, 'committee' | 'street' | 'district' |
 
 /** WeCom userid (成员账号): letters, digits and _ - . @, as WeCom allows */
 export const wecomUserId = z.string().trim().min(1, '请填写企业微信账号').max(64, '企业微信账号过长').regex(/^[A-Za-z0-9_.@-]+$/, '企业微信账号只能包含字母、数字和 _ - . @');
-export const staffName = z.string().trim().min(1, '请填写姓名').max(32, '姓名过长');
+export const staffName = plainString('姓名').min(1, '请填写姓名').max(32, '姓名过长');
 const roles = z
   .array(staffRole)
   .min(1, '请至少选择一个角色')

@@ -25,6 +25,11 @@ export const me = defineAction(
      */
     staffId: z.string().nullable().default(null),
     roles: z.array(role),
+    /**
+     * the folder the caller's uploads go to (shared/files.ts uploadDir): the server names the
+     * owner, so a file's path says whose it is; null when not signed in
+     */
+    uploadDir: z.string().nullable().default(null),
     committee: regionRef.nullable(),
     street: regionRef.nullable(),
     district: regionRef.nullable(),

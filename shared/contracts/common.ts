@@ -4,6 +4,7 @@
  * more than one contract states (a label's wording, a date's format) is stated here once.
  */
 import { z } from 'zod';
+import { findHiddenChar, hiddenCharMessage, normalizeLineBreaks, type TextLines } from '../plain-text';
 import { isLocalDate } from '../time';
 
 /** A document id as the client sends it back (ids are opaque to the client). */
@@ -24,20 +25,31 @@ export const localDate = z.string().refine(isLocalDate, '日期格式应为 YYYY
 /** A Shanghai calendar month such as 2026-10. */
 export const localMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
 
+/**
+ * A trimmed string under the one character rule (shared/plain-text.ts): control, bidi-override
+ * and zero-width characters and lone surrogates are refused with a message naming `label`;
+ * single-line text also refuses line breaks, multi-line text (a body, a comment) keeps newlines
+ * and tabs, a CRLF read as a newline. Every field of typed text is built from this, through
+ * `text` / `optionalText` or, where a field words its own length messages, directly.
+ */
+export function plainString(label: string, lines: TextLines = 'single', params?: { error: string }) {
+  const s = z.string(params);
+  return (lines === 'multi' ? s.overwrite(normalizeLineBreaks) : s).trim().check((ctx) => {
+    const hidden = findHiddenChar(ctx.value, lines);
+    if (hidden) ctx.issues.push({ code: 'custom', message: hiddenCharMessage(label, hidden.kind), input: ctx.value });
+  });
+}
+
 /** Trimmed, non-empty text of at most `max` characters, named `label` in the messages. */
-export function text(label: string, max: number) {
-  return z
-    .string({ error: `请填写${label}` })
-    .trim()
+export function text(label: string, max: number, lines: TextLines = 'single') {
+  return plainString(label, lines, { error: `请填写${label}` })
     .min(1, `请填写${label}`)
     .max(max, `${label}不能超过 ${max} 个字`);
 }
 
 /** Optional text: blank becomes null. */
-export function optionalText(label: string, max: number) {
-  return z
-    .string()
-    .trim()
+export function optionalText(label: string, max: number, lines: TextLines = 'single') {
+  return plainString(label, lines)
     .max(max, `${label}不能超过 ${max} 个字`)
     .nullish()
     .transform((v) => (v ? v : null));

@@ -20,7 +20,7 @@ export const commentView = z.object({
   hidden: z.boolean(),
 });
 
-export const addComment = defineAction('content', 'comment.add', z.object({ target: commentTarget, text: text('留言内容', 500) }).strict(), commentView);
+export const addComment = defineAction('content', 'comment.add', z.object({ target: commentTarget, text: text('留言内容', 500, 'multi') }).strict(), commentView);
 
 export const listComments = defineAction('content', 'comment.list', z.object({ target: commentTarget, ...pageInput }).strict(), pageOf(commentView));
 

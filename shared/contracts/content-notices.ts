@@ -14,7 +14,7 @@ export const publishNotice = defineAction(
   z
     .object({
       title: text('标题', 80),
-      body: text('正文', 20_000),
+      body: text('正文', 20_000, 'multi'),
       /** when residents start to see it; now when absent */
       publishAt: instantInput.optional(),
       /** when residents stop seeing it; never when absent */
@@ -50,7 +50,7 @@ export const updateNotice = defineAction(
 export const editNotice = defineAction(
   'content',
   'notice.edit',
-  z.object({ id: id, title: text('标题', 80), body: text('正文', 20_000) }).strict(),
+  z.object({ id: id, title: text('标题', 80), body: text('正文', 20_000, 'multi') }).strict(),
   z.object({ id: z.string(), editedAt: instantOutput }),
 );
 

@@ -25,7 +25,7 @@ export type PartyField = keyof typeof PARTY_FIELD_LABELS;
 
 const capacity = z.number().int().min(1, '名额至少为1').max(10_000, '名额不能超过10000');
 const place = text(PARTY_FIELD_LABELS.place, 120);
-const common = { title: text(PARTY_FIELD_LABELS.title, 80), body: text(PARTY_FIELD_LABELS.body, 20_000) };
+const common = { title: text(PARTY_FIELD_LABELS.title, 80), body: text(PARTY_FIELD_LABELS.body, 20_000, 'multi') };
 
 export interface FieldIssue {
   path: string;

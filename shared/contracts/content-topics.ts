@@ -33,7 +33,7 @@ export const pollInput = z
 export const proposeTopic = defineAction(
   'content',
   'topic.propose',
-  z.object({ title: text('议题', 80), description: text('议题说明', 5_000), poll: pollInput.optional() }).strict(),
+  z.object({ title: text('议题', 80), description: text('议题说明', 5_000, 'multi'), poll: pollInput.optional() }).strict(),
   z.object({ id: z.string(), stage: topicStage }),
 );
 
@@ -55,13 +55,13 @@ export const openTopic = defineAction('content', 'topic.open', z.object({ id: id
 export const declineTopic = defineAction(
   'content',
   'topic.decline',
-  z.object({ id: id, reason: text('不予讨论的原因', 500) }).strict(),
+  z.object({ id: id, reason: text('不予讨论的原因', 500, 'multi') }).strict(),
   z.object({ id: z.string(), stage: topicStage }),
 );
 
 export const outcomeInput = z
   .object({
-    decision: text('议定事项', 5_000),
+    decision: text('议定事项', 5_000, 'multi'),
     /** who acts: a person, team or department */
     actor: text('责任人', 100),
     /** by when, a Shanghai local date */
@@ -81,7 +81,7 @@ export const FOLLOW_UP_STATUSES = ['in_progress', 'done', 'delayed'] as const;
 export const followUpTopic = defineAction(
   'content',
   'topic.followUp',
-  z.object({ id: id, text: text('跟进情况', 2_000), status: z.enum(FOLLOW_UP_STATUSES), date: localDate }).strict(),
+  z.object({ id: id, text: text('跟进情况', 2_000, 'multi'), status: z.enum(FOLLOW_UP_STATUSES), date: localDate }).strict(),
   z.object({ id: z.string(), stage: topicStage, followUps: z.number().int() }),
 );
 

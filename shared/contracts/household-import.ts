@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { defineAction } from '../contract';
-import { id } from './common';
+import { id, plainString } from './common';
 
 /** Issues shown per severity in one answer; the counts are always complete. */
 export const ISSUES_SHOWN_PER_SEVERITY = 100;
@@ -46,7 +46,7 @@ export const importRegister = defineAction(
       /** cloud:// fileID from wx.cloud.uploadFile */
       fileID: z.string().trim().min(1, '请先上传人口库文件').max(512),
       /** the uploaded file's name, to refuse a legacy .xls clearly */
-      filename: z.string().trim().max(200).optional(),
+      filename: plainString('文件名').max(200).optional(),
       /** staff import their own committee; a district liaison names one of the district */
       committeeId: id.optional(),
       /**

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { defineAction } from '../contract';
 import { ID_CLAIM_SUFFIX_LENGTH, normalizeIdSuffix } from '../privacy';
-import { id, instantOutput, pageInput, pageOf, text } from './common';
+import { id, instantOutput, pageInput, pageOf, plainString, text } from './common';
 
 export const HOUSEHOLD_CODES = {
   claimFailed: 'HOUSEHOLD_CLAIM_FAILED',
@@ -89,7 +89,7 @@ export const requestCheck = defineAction(
       building: text('楼号', 64),
       room: text('室号', 32),
       name: text('姓名', 30),
-      note: z.string().trim().max(200, '补充说明不能超过200个字').default(''),
+      note: plainString('补充说明').max(200, '补充说明不能超过200个字').default(''),
     })
     .strict(),
   z.object({ id: z.string() }),

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { defineAction } from '../contract';
 import { NOTIFY_STATUSES, QUESTION_STATUSES } from '../domain/inbox';
-import { instantOutput, pageInput, pageOf } from './common';
+import { instantOutput, pageInput, pageOf, plainString } from './common';
 
 export const MAX_QUESTION_LENGTH = 500;
 export const MAX_REPLY_LENGTH = 1000;
@@ -48,7 +48,7 @@ const total = z.number().int();
 export const ask = defineAction(
   'inbox',
   'ask',
-  z.object({ content: z.string().trim().min(2, '请写下您想咨询的问题').max(MAX_QUESTION_LENGTH, `留言最多 ${MAX_QUESTION_LENGTH} 字`) }).strict(),
+  z.object({ content: plainString('留言内容', 'multi').min(2, '请写下您想咨询的问题').max(MAX_QUESTION_LENGTH, `留言最多 ${MAX_QUESTION_LENGTH} 字`) }).strict(),
   one,
 );
 
@@ -73,14 +73,14 @@ export const staffInbox = defineAction(
 export const reply = defineAction(
   'inbox',
   'reply',
-  z.object({ questionId: id, text: z.string().trim().min(2, '请填写回复内容').max(MAX_REPLY_LENGTH, `回复最多 ${MAX_REPLY_LENGTH} 字`), complete: z.boolean() }).strict(),
+  z.object({ questionId: id, text: plainString('回复内容', 'multi').min(2, '请填写回复内容').max(MAX_REPLY_LENGTH, `回复最多 ${MAX_REPLY_LENGTH} 字`), complete: z.boolean() }).strict(),
   one,
 );
 
 export const handOver = defineAction(
   'inbox',
   'handOver',
-  z.object({ questionId: id, toStaffId: id, note: z.string().trim().max(200, '备注最多 200 字').optional() }).strict(),
+  z.object({ questionId: id, toStaffId: id, note: plainString('转交说明').max(200, '备注最多 200 字').optional() }).strict(),
   one,
 );
 

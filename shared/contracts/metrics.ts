@@ -124,7 +124,7 @@ export const addExclusion = defineAction(
   z.strictObject({
     committeeId: id,
     kind: z.enum(EXCLUSION_KINDS, { error: '请选择不纳入验收的情形' }),
-    reason: text('原因', 500),
+    reason: text('原因', 500, 'multi'),
     confirmedBy: text('认定部门', 100),
     confirmedAt: localDate,
     evidence: z.array(cloudFileId).max(9, '证明材料最多 9 个').default([]),
@@ -145,7 +145,7 @@ export const assess = defineAction(
     districtId: id,
     path: z.string().regex(/^[A-Za-z][\w.]{0,63}$/, '指标标识不正确'),
     score: z.number().min(0).max(100),
-    reason: text('评定理由', 500),
+    reason: text('评定理由', 500, 'multi'),
     evidence: z.array(cloudFileId).max(20, '证据最多 20 个').default([]),
   }),
   assessmentRecord,

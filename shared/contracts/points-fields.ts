@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { AWARD_LEVELS, COMPETITION_PRIZES, type CardValues, type EntryPayload } from '../domain/points';
 import { POINTS_CARD_COUNT_KEYS } from '../rubric/keys';
-import { cloudFileId, localDate, localMonth, text } from './common';
+import { cloudFileId, localDate, localMonth, plainString, text } from './common';
 
 export { localMonth };
 
@@ -22,7 +22,7 @@ export const disputePoints = deductionPoints(-10, -5, '矛盾调处');
 const level = z.enum(AWARD_LEVELS, { error: '请选择市、区或街镇级' });
 const title = text('名称或事由', 100);
 const decisionId = pointsId;
-const reason = text('扣分事由', 300);
+const reason = text('扣分事由', 300, 'multi');
 
 export const entryPayload = z.discriminatedUnion(
   'kind',
@@ -46,9 +46,7 @@ export const ENTRY_PAYLOAD_MATCHES: z.output<typeof entryPayload> extends EntryP
 export const evidenceInput = z
   .object({
     fileIds: z.array(cloudFileId).max(9, '证明材料最多 9 个文件').default([]),
-    text: z
-      .string()
-      .trim()
+    text: plainString('证明材料说明', 'multi')
       .max(500, '说明不能超过 500 个字')
       .nullish()
       .transform((v) => (v ? v : null)),

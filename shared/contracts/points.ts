@@ -114,7 +114,7 @@ export const removeEntry = defineAction('points', 'removeEntry', z.object({ entr
 /** The secretary signs a finished month's card; the computed inputs and the result are frozen with the signature. */
 export const signCard = defineAction('points', 'signCard', z.object({ staffId: pointsId, month: localMonth }).strict(), z.object({ card: cardView }));
 
-const decisionRef = z.object({ decisionId: pointsId, reason: text('事由', 300) }).strict();
+const decisionRef = z.object({ decisionId: pointsId, reason: text('事由', 300, 'multi') }).strict();
 
 /**
  * A correction of a signed card: new values for counts (each before → after is kept), added
@@ -127,7 +127,7 @@ export const correctCard = defineAction(
     .object({
       staffId: pointsId,
       month: localMonth,
-      reason: text('更正原因', 300),
+      reason: text('更正原因', 300, 'multi'),
       evidence: evidenceInput.default({ fileIds: [], text: null }),
       counts: z.partialRecord(z.enum(CORRECTABLE_COUNTS, { error: '该项目不能直接更正' }), z.number().int('次数须为整数').min(0, '次数不能为负数')).default({}),
       publicityAdopted: z.boolean().optional(),
@@ -160,7 +160,7 @@ export const recordDecision = defineAction(
       date: localDate,
       meeting: text('会议名称或记录编号', 100),
       participants: z.array(text('参会人员', 20)).min(2, '集体讨论须至少两名班子成员参加').max(30),
-      text: text('决定内容', 1000),
+      text: text('决定内容', 1000, 'multi'),
       staffIds: z.array(pointsId).min(1, '请选择决定涉及的工作人员').max(50),
       fileIds: z.array(cloudFileId).max(9, '会议记录附件最多 9 个文件').default([]),
     })

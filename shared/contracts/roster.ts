@@ -41,7 +41,7 @@ export const planShift = defineAction(
       /** omitted: derived from the calendar and the start time */
       kind: shiftKind.optional(),
       staffIds: z.array(z.string().min(1).max(64)).min(1, '请选择值班人员').max(10),
-      note: optionalText('备注', 200),
+      note: optionalText('备注', 200, 'multi'),
     })
     .strict()
     .refine((v) => v.end > v.start, { message: '结束时间应晚于开始时间', path: ['end'] })

@@ -48,7 +48,7 @@ export const reportIssue = defineAction(
   z
     .object({
       title: text('问题标题', 100),
-      description: text('问题描述', 2000),
+      description: text('问题描述', 2000, 'multi'),
       place: optionalText('问题地点', 100),
       /** the last local date by which it should be closed; today or later */
       dueDate: localDate,
@@ -60,13 +60,13 @@ export const reportIssue = defineAction(
 /** Secretary: reported → assigned, or reassign an assigned order to someone else of the committee. */
 export const assignIssue = defineAction('worklog', 'assignIssue', z.object({ ...orderRef, assigneeId: z.string().min(1).max(64) }).strict(), workOrder);
 /** The assignee: assigned → handled, with what was done. */
-export const handleIssue = defineAction('worklog', 'handleIssue', z.object({ ...orderRef, resolution: text('处置情况', 2000) }).strict(), workOrder);
+export const handleIssue = defineAction('worklog', 'handleIssue', z.object({ ...orderRef, resolution: text('处置情况', 2000, 'multi') }).strict(), workOrder);
 /** Secretary or reporter: handled → assigned when the handling is not good enough, with the reason. */
-export const returnIssue = defineAction('worklog', 'returnIssue', z.object({ ...orderRef, reason: text('退回原因', 500) }).strict(), workOrder);
+export const returnIssue = defineAction('worklog', 'returnIssue', z.object({ ...orderRef, reason: text('退回原因', 500, 'multi') }).strict(), workOrder);
 /** Secretary or reporter: handled → closed. */
-export const closeIssue = defineAction('worklog', 'closeIssue', z.object({ ...orderRef, note: optionalText('结案说明', 500) }).strict(), workOrder);
+export const closeIssue = defineAction('worklog', 'closeIssue', z.object({ ...orderRef, note: optionalText('结案说明', 500, 'multi') }).strict(), workOrder);
 /** Secretary: closed → assigned, only with a recorded reason. */
-export const reopenIssue = defineAction('worklog', 'reopenIssue', z.object({ ...orderRef, reason: text('重新打开原因', 500) }).strict(), workOrder);
+export const reopenIssue = defineAction('worklog', 'reopenIssue', z.object({ ...orderRef, reason: text('重新打开原因', 500, 'multi') }).strict(), workOrder);
 
 export const getIssue = defineAction('worklog', 'getIssue', z.object({ orderId: recordId }).strict(), workOrder);
 

@@ -20,15 +20,15 @@ const visitFields = z.object({
   building: text('楼号', 32),
   room: text('室号', 16),
   /** 家庭成员情况 */
-  familySituation: text('家庭成员情况', 500),
+  familySituation: text('家庭成员情况', 500, 'multi'),
   /** 走访事由 */
-  reason: text('走访事由', 500),
+  reason: text('走访事由', 500, 'multi'),
   /** 困难或诉求 */
-  difficulty: optionalText('困难或诉求', 500),
+  difficulty: optionalText('困难或诉求', 500, 'multi'),
   /** 备注栏的走访对象类型 */
   kind: visitKind,
   line: optionalText('业务条线', 20),
-  remark: optionalText('备注', 200),
+  remark: optionalText('备注', 200, 'multi'),
   photoFileIds,
 });
 const lineNeedsName = (v: { kind: string; line: string | null }) => v.kind !== 'line' || v.line !== null;
@@ -43,9 +43,9 @@ const receptionFields = z.object({
   room: optionalText('室号', 16),
   category: receptionCategory,
   /** 咨询或办事事项 */
-  matter: text('咨询或办事事项', 500),
+  matter: text('咨询或办事事项', 500, 'multi'),
   /** 答复或办理结果 */
-  outcome: text('答复或办理结果', 500),
+  outcome: text('答复或办理结果', 500, 'multi'),
 });
 export const receptionInput = receptionFields.strict();
 
@@ -54,7 +54,7 @@ const meetingFields = z.object({
   topic: text('会议主题', 100),
   attendeeCount: z.number({ error: '请填写参会人数' }).int().min(1, '参会人数至少 1 人').max(2000),
   attendees: z.array(text('参会人员', 20)).max(200).default([]),
-  minutes: text('会议纪要', 5000),
+  minutes: text('会议纪要', 5000, 'multi'),
   decisions: z.array(text('决定事项', 500)).max(50).default([]),
 });
 export const meetingInput = meetingFields.strict();
@@ -64,7 +64,7 @@ const activityFields = z.object({
   title: text('活动名称', 100),
   place: text('活动地点', 100),
   attendance: z.number({ error: '请填写参与人数' }).int().min(0).max(100_000),
-  description: optionalText('活动内容', 2000),
+  description: optionalText('活动内容', 2000, 'multi'),
   photoFileIds,
 });
 export const activityInput = activityFields.strict();

@@ -5,11 +5,16 @@
 
 const STAR = '*';
 
-/** 310***********1234: first 3 and last 4 kept, every other character starred. */
+/**
+ * **************1234: only the last 4 kept. The first 3 are not: with the last 4 (the sequence and
+ * the check character) they left a handful of candidates per person among Shanghai's county codes
+ * once the birth date was known (issue 17). Numbers shorter than 8 characters are starred whole.
+ * Applied to a mask of the old form it gives the new form, so stored masks can be rewritten.
+ */
 export function maskIdNumber(id: string): string {
   const s = id.trim();
   if (s.length < 8) return STAR.repeat(s.length);
-  return s.slice(0, 3) + STAR.repeat(s.length - 7) + s.slice(-4);
+  return STAR.repeat(s.length - 4) + s.slice(-4);
 }
 
 /** 138****5678 for 11 or more characters; shorter numbers keep only their last 4. */

@@ -1,6 +1,7 @@
 /**
  * What an import stores: households and members without any plain ID number or phone number.
- * The ID survives only as keyed hashes (for matching) and a mask (for display); the phone as a
+ * The ID survives only as keyed hashes (for matching) and its last four characters (for display),
+ * with nothing that encodes the rest (no gender, no birth date); the phone as a
  * mask, a keyed hash, and AES-256-GCM ciphertext that only the server can open. The schemas are
  * strict, so a plain-number field cannot be added to a stored member by accident.
  */
@@ -20,10 +21,12 @@ export const protectedMemberSchema = z
     idHash: keyedHash.nullable(),
     /** HMAC-SHA256 of household id + the number's last six characters, for the sign-up claim */
     idClaimHash: keyedHash.nullable(),
-    /** 310***********1234 */
+    /**
+     * **************1234, for a person to recognise their record. Gender and birth date are not
+     * stored: no feature reads them (completeness is decided at import and kept below), and with
+     * the last four characters they narrowed the number to a few candidates (docs/register.md).
+     */
     idMasked: z.string().nullable(),
-    gender: z.enum(['男', '女']).nullable(),
-    birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
     relation: z.string().nullable(),
     isHouseholder: z.boolean(),
     /** 138****5678 */

@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { validateIdNumber, type Gender } from '../privacy/id-number';
 import { normalizePhone, type NormalizedPhone } from '../privacy/phone';
+import { findHiddenChar, hiddenCharMessage } from '../plain-text';
 import { localDateOf } from '../time';
 import type { RegisterFieldKey } from './columns';
 import type { RegisterIssueCode } from './issues';
@@ -69,9 +70,13 @@ function parsePhone(s: string): Outcome<NormalizedPhone> {
   return ok(valid.find((p) => p.kind === 'mobile') ?? valid[0]!);
 }
 
+/** A free-text cell: the same character rule as the contracts' text (shared/plain-text.ts). */
 function text(max: number, code: RegisterIssueCode, label: string) {
-  return (s: string): Outcome<string> =>
-    s.length <= max && !/[\u0000-\u001F]/.test(s) ? ok(s) : bad(code, `${label}过长或含有不可见字符`);
+  return (s: string): Outcome<string> => {
+    const hidden = findHiddenChar(s, 'single');
+    if (hidden) return bad(code, hiddenCharMessage(label, hidden.kind));
+    return s.length <= max ? ok(s) : bad(code, `${label}不能超过 ${max} 个字`);
+  };
 }
 
 export function registerFieldSchemas(options: RowSchemaOptions = {}) {

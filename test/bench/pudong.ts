@@ -104,7 +104,7 @@ export function generatePudong(store: DocumentStore, size: PudongSize, w: Window
       for (let m = 0; m < members; m++) {
         b.add('persons', {
           _id: `p-${hid}-${m}`, committeeId, householdDocId: `hh-${hid}`, status: 'active', complete: rand() < 0.92,
-          name: '张*', idHash: hex(`${hid}-${m}`), idMasked: '310***********1234', gender: m % 2 ? 'female' : 'male', birthDate: '1960-01-01', relation: m === 0 ? '户主' : '子女',
+          name: '张*', idHash: hex(`${hid}-${m}`), idMasked: '**************1234', relation: m === 0 ? '户主' : '子女',
           movedOutAt: null, movedOutJobId: null, claimedBy: null, claimedAt: null, updatedAt: past, ...stamps,
         });
       }

@@ -25,6 +25,7 @@ const alice = {
   committee: { id: 'c1', name: '测试居委会' },
   street: { id: 's1', name: '测试街道' },
   district: { id: 'd1', name: '测试区' },
+  uploadDir: null,
 };
 
 async function rejection(p: Promise<unknown>): Promise<AppError> {

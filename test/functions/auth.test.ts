@@ -15,6 +15,8 @@ describe('auth.me', () => {
       displayName: '周阿姨',
       staffId: null,
       roles: [],
+      // a resident's uploads are theirs alone; staff's name their committee too (shared/files.ts)
+      uploadDir: `uploads/${ZHOU}`,
       committee: { id: 'committee-310107005001', name: '曹杨一村居民委员会' },
       street: { id: 'street-310107005', name: '曹杨新村街道' },
       district: { id: 'district-310107', name: '普陀区' },
@@ -27,6 +29,7 @@ describe('auth.me', () => {
     expect(res.committee?.name).toBe(DEMO.home.name);
     // her staff record, so pages can mark her own shifts and tasks
     expect(res.staffId).toBe(DEMO.staffId(WANGLI));
+    expect(res.uploadDir).toBe(`committees/${DEMO.home._id}/${WANGLI}`);
   });
 
   it('gives a liaison a street but no committee', async () => {
@@ -35,7 +38,7 @@ describe('auth.me', () => {
   });
 
   it('knows nothing of a first-time WeChat user', async () => {
-    expect(ok(await t.call('someone-new', me, {}))).toEqual({ signedIn: false, displayName: null, staffId: null, roles: [], committee: null, street: null, district: null });
+    expect(ok(await t.call('someone-new', me, {}))).toEqual({ signedIn: false, displayName: null, staffId: null, roles: [], uploadDir: 'uploads/someone-new', committee: null, street: null, district: null });
   });
 
   it('ignores what the client claims about itself', async () => {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { startGateway, type Gateway } from '../../localcloud/gateway';
 import { demoPersonas } from '../../localcloud/seed/demo-district';
 import { localApp } from '../../localcloud/sdk';
-import { CHENJIE } from '../support/demo-identities';
+import { CHENJIE, DEMO, WANGLI, ZHANGMIN } from '../support/demo-identities';
 import { useTestCloud } from '../support/local-cloud';
 
 let gw: Gateway;
@@ -25,6 +25,10 @@ afterAll(async () => gw?.close());
 
 const me = (cookie?: string, extra: object = {}) =>
   fetch(`${gw.url}/api/functions/auth`, { method: 'POST', headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) }, body: JSON.stringify({ action: 'me', payload: {}, ...extra }) });
+
+type TempUrls = { fileList: { fileID: string; code: string; tempFileURL?: string; message?: string }[] };
+const tempUrls = async (fileList: string[], cookie: string) =>
+  (await (await fetch(`${gw.url}/api/storage/temp-urls`, { method: 'POST', headers: { cookie }, body: JSON.stringify({ fileList }) })).json()) as TempUrls;
 
 async function signIn(personaId: string): Promise<string> {
   const res = await fetch(`${gw.url}/__dev/signin`, { method: 'POST', body: new URLSearchParams({ persona: personaId }), redirect: 'manual' });
@@ -78,16 +82,37 @@ it('stores a signed-in caller\'s upload where the mini-program would (uploadPath
   const cookie = await signIn('staff-zhangmin');
   const res = await fetch(`${gw.url}/api/storage/upload?name=${encodeURIComponent('../签名.png')}`, { method: 'POST', headers: { cookie }, body: content });
   const { fileID } = (await res.json()) as { fileID: string };
-  // one rule for both builds: uploads/<month>/<unique>-<name>; the path separator is neutralised
-  // and the leading dots dropped, so the name cannot climb out of the month's folder
-  expect(fileID).toMatch(/^cloud:\/\/[^/]+\/uploads\/\d{4}-\d{2}\/[0-9a-f]{16}-_签名\.png$/);
+  // one rule for both builds: <owner dir>/<month>/<unique>-<name>, the owner dir naming the
+  // committee and the uploader; the path separator is neutralised and the leading dots dropped,
+  // so the name cannot climb out of the month's folder
+  expect(fileID).toMatch(/^cloud:\/\/[^/]+\/committees\/[\w-]+\/[\w-]+\/\d{4}-\d{2}\/[0-9a-f]{16}-_签名\.png$/);
+  expect(fileID).toContain(`/committees/${DEMO.home._id}/${ZHANGMIN}/`);
 
-  const urls = await (await fetch(`${gw.url}/api/storage/temp-urls`, { method: 'POST', body: JSON.stringify({ fileList: [fileID] }) })).json();
+  const urls = await tempUrls([fileID], cookie);
   expect(urls.fileList[0]).toMatchObject({ fileID, code: 'SUCCESS' });
-  expect(Buffer.from(await (await fetch(urls.fileList[0].tempFileURL)).arrayBuffer())).toEqual(content);
+  expect(Buffer.from(await (await fetch(urls.fileList[0]!.tempFileURL!)).arrayBuffer())).toEqual(content);
 
   const viaSdk = await localApp(t.cloud).downloadFile({ fileID });
   expect(Buffer.compare(viaSdk.fileContent as Buffer, content)).toBe(0);
+});
+
+it('hands a temp URL for an uploaded register only to its uploader: not without sign-in, not to a resident or another staff member', async () => {
+  const cookie = await signIn('staff-wangli');
+  const up = await fetch(`${gw.url}/api/storage/upload?name=register.csv`, { method: 'POST', headers: { cookie }, body: Buffer.from('户编号,身份证号\n') });
+  const { fileID } = (await up.json()) as { fileID: string };
+  expect(fileID).toContain(`/${WANGLI}/`);
+
+  const anonymous = await fetch(`${gw.url}/api/storage/temp-urls`, { method: 'POST', body: JSON.stringify({ fileList: [fileID] }) });
+  expect(anonymous.status).toBe(401);
+  expect(JSON.stringify(await anonymous.json())).not.toContain('tempFileURL');
+  for (const other of ['resident-zhou', 'staff-zhangmin']) {
+    const refused = await tempUrls([fileID], await signIn(other));
+    expect(refused.fileList).toEqual([{ fileID, code: 'STORAGE_EXCEED_AUTHORITY', message: expect.any(String) }]);
+  }
+  // a path that names no uploader (a function's own export) is no client's
+  const { fileID: ownerless } = await localApp(t.cloud).uploadFile({ cloudPath: 'metrics-exports/x.xlsx', fileContent: Buffer.from('x') });
+  expect((await tempUrls([ownerless], cookie)).fileList[0]).toMatchObject({ code: 'STORAGE_EXCEED_AUTHORITY' });
+  expect((await tempUrls([fileID], cookie)).fileList[0]).toMatchObject({ fileID, code: 'SUCCESS' });
 });
 
 it('stands in for getGroupEnterInfo: a fresh cloudID per call for the chosen dev group, issued to the signed-in caller', async () => {

@@ -9,12 +9,13 @@ import { continueImport, importRegister } from '../../shared/contracts/household
 import { idCheckCharacter } from '../../shared/privacy/id-number';
 import { COLLECTION_NAMES } from '../../config/database';
 import { localApp } from '../../localcloud/sdk';
+import { uploadDir, uploadPath } from '../../shared/files';
 import { SAMPLE_REGISTER } from '../../localcloud/seed/household';
 import { loadPiiKeys } from '../../cloudfunctions/_kit/pii';
 import { collection, readAll, type CollectionName, type DocOf } from '../../cloudfunctions/_kit/store';
 import { importRegisterBuffer } from '../../cloudfunctions/household/register-import';
 import { ok, useTestCloud } from '../support/local-cloud';
-import { CHENJIE, DEMO, LIQIANG, WANGLI, ZHAOYUN, ZHOU } from '../support/demo-identities';
+import { CHENJIE, DEMO, LIQIANG, WANGLI, ZHANGMIN, ZHAOYUN, ZHOU } from '../support/demo-identities';
 
 const HOME = DEMO.home._id; // 王丽 (secretary), 张敏 (staff)
 const OTHER = DEMO.neighbour._id; // 李强 (staff)
@@ -40,9 +41,18 @@ jest.setTimeout(30_000);
 
 const t = useTestCloud();
 
-async function upload(name: string, content: Buffer | string): Promise<string> {
-  const res = await localApp(t.cloud).uploadFile({ cloudPath: `registers/${Date.now()}-${name}`, fileContent: Buffer.from(content) });
+/** Stored where the uploader's client would store it: the path names the uploader and their committee. */
+let uploads = 0;
+async function upload(name: string, content: Buffer | string, by = WANGLI): Promise<string> {
+  const dir = uploadDir({ openid: by, committeeId: by === LIQIANG ? OTHER : HOME })!;
+  const res = await localApp(t.cloud).uploadFile({ cloudPath: uploadPath(dir, name, `${Date.now()}${++uploads}`), fileContent: Buffer.from(content) });
   return res.fileID;
+}
+
+/** Whether storage still holds the file. */
+async function stored(fileID: string): Promise<boolean> {
+  const urls = await localApp(t.cloud).getTempFileURL({ fileList: [fileID] });
+  return urls.fileList[0]?.code === 'SUCCESS';
 }
 
 function all<N extends CollectionName>(name: N, where: object = {}): Promise<DocOf<N>[]> {
@@ -69,7 +79,8 @@ describe('who may import', () => {
   });
 
   it('lets a district liaison import for a committee of the district (here: the file is missing)', async () => {
-    const res = await t.call(ZHAOYUN, importRegister, { fileID: 'cloud://nowhere/registers/missing.csv', committeeId: OTHER });
+    const missing = `cloud://nowhere/${uploadPath(uploadDir({ openid: ZHAOYUN, committeeId: null })!, 'missing.csv', 'x')}`;
+    const res = await t.call(ZHAOYUN, importRegister, { fileID: missing, committeeId: OTHER });
     expect(res).toMatchObject({ ok: false, error: { code: 'FILE_NOT_FOUND' } });
     const none = await t.call(ZHAOYUN, importRegister, { fileID: 'cloud://nowhere/x.csv', committeeId: 'committee-999999999999' });
     expect(none).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
@@ -221,13 +232,49 @@ describe('a large register as a resumable job', () => {
     const jobId = started.job!.jobId;
     // someone is working on it right now
     await t.db.collection('household_import_jobs').doc(jobId).update({ leaseUntil: new Date(Date.now() + 60_000) });
-    const busy = await t.call(LIQIANG, importRegister, { fileID: await upload('sample.csv', sample) });
+    const busy = await t.call(LIQIANG, importRegister, { fileID: await upload('sample.csv', sample, LIQIANG) });
     expect(busy).toMatchObject({ ok: false, error: { code: 'HOUSEHOLD_IMPORT_RUNNING' } });
     // nobody is (the client went away): the new import replaces it
     await t.db.collection('household_import_jobs').doc(jobId).update({ leaseUntil: new Date(0) });
-    const replaced = ok(await t.call(LIQIANG, importRegister, { fileID: await upload('sample.csv', sample) }));
+    const replaced = ok(await t.call(LIQIANG, importRegister, { fileID: await upload('sample.csv', sample, LIQIANG) }));
     expect(replaced.job).toMatchObject({ status: 'done', done: 30 });
     expect(ok(await t.call(LIQIANG, continueImport, { jobId }))).toMatchObject({ status: 'cancelled', done: 0 });
     expect(await committeeCounts(OTHER)).toEqual({ households: 30, persons: 85, allPersons: 86 });
+  });
+});
+
+// last: it runs on the registers the tests above left in both committees
+describe('whose file may be imported', () => {
+  it('answers NOT_FOUND to another committee’s staff importing a register uploaded in committee A, and writes nothing', async () => {
+    const before = { home: await committeeCounts(HOME), other: await committeeCounts(OTHER), jobs: (await t.db.collection('household_import_jobs').count()).total };
+    const theirs = await upload('sample.csv', sample); // 王丽's upload, committee A
+    const res = await t.call(LIQIANG, importRegister, { fileID: theirs });
+    expect(res).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect({ home: await committeeCounts(HOME), other: await committeeCounts(OTHER), jobs: (await t.db.collection('household_import_jobs').count()).total }).toEqual(before);
+    expect(before.home.households).toBe(30); // committee A's register is there to be copied
+    // nor a district liaison, nor any path that names no uploader
+    expect(await t.call(ZHAOYUN, importRegister, { fileID: theirs, committeeId: OTHER })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    const ownerless = (await localApp(t.cloud).uploadFile({ cloudPath: 'registers/sample.csv', fileContent: Buffer.from(sample) })).fileID;
+    expect(await t.call(WANGLI, importRegister, { fileID: ownerless })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await committeeCounts(OTHER)).toEqual(before.other);
+    expect(await stored(theirs)).toBe(true); // a refused caller does not get to delete it either
+  });
+
+  it('lets staff of the same committee import a colleague’s upload (a committee file)', async () => {
+    const res = ok(await t.call(ZHANGMIN, importRegister, { fileID: await upload('sample.csv', sample) }));
+    expect(res.accepted).toBe(true);
+  });
+
+  it('deletes the register file from storage once its import ends, accepted or refused', async () => {
+    const accepted = await upload('sample.csv', sample);
+    expect(await stored(accepted)).toBe(true);
+    expect(ok(await t.call(WANGLI, importRegister, { fileID: accepted })).accepted).toBe(true);
+    expect(await stored(accepted)).toBe(false);
+    const refused = await upload('errors.csv', errorsFile);
+    expect(ok(await t.call(WANGLI, importRegister, { fileID: refused })).accepted).toBe(false);
+    expect(await stored(refused)).toBe(false);
+    const unreadable = await upload('old.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3]));
+    expect(await t.call(WANGLI, importRegister, { fileID: unreadable, filename: 'old.xls' })).toMatchObject({ ok: false, error: { code: 'REGISTER_FILE_UNSUPPORTED' } });
+    expect(await stored(unreadable)).toBe(false);
   });
 });

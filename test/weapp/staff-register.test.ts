@@ -8,7 +8,7 @@
  */
 import { loadBuiltPage, requireBuild, simulatorWx, waitForText, type CloudCall } from './harness';
 
-const staffMe = { signedIn: true, displayName: '王丽', roles: ['secretary', 'staff'], committee: { id: 'c-1', name: '曹杨一村居民委员会' }, street: null, district: null };
+const staffMe = { signedIn: true, displayName: '王丽', roles: ['secretary', 'staff'], uploadDir: 'committees/c-1/o-wangli', committee: { id: 'c-1', name: '曹杨一村居民委员会' }, street: null, district: null };
 
 type Event = { action: string; payload: Record<string, unknown>; requestId: string };
 type SimNode = { dom: HTMLElement; dispatchEvent(name: string, detail?: object): void };
@@ -110,7 +110,7 @@ describe('staff register import (built dist)', () => {
     expect(uploadFile).toHaveBeenCalledTimes(1);
     expect(uploadFile.mock.calls[0]![0].filePath).toBe('wxfile://tmp/register-errors.csv');
     const [first] = householdCalls('importRegister');
-    expect(first!.payload).toEqual({ fileID: expect.stringMatching(/^cloud:\/\/env\/uploads\//), filename: '人口库-有错.csv', mode: 'full' });
+    expect(first!.payload).toEqual({ fileID: expect.stringMatching(/^cloud:\/\/env\/committees\/c-1\/o-wangli\/\d{4}-\d{2}\//), filename: '人口库-有错.csv', mode: 'full' });
     expect(householdCalls('continueImport')).toHaveLength(0);
   }, 20_000);
 

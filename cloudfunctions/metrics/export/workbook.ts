@@ -2,13 +2,15 @@
  * A snapshot as an Excel workbook for the acceptance team. Sheet 验收评分 follows the seed 000
  * table (一级指标 / 二级指标 / 验收指标 / 指标内容 / 分值 / 评分标准) with the snapshot's 得分 beside
  * it; 街镇 and 居村委明细 give the breakdown the scores were computed from; 提升建议 lists the hints
- * and the committees holding each indicator back. Pure: the same view gives the same cells.
+ * and the committees holding each indicator back. Pure: the same view gives the same cells; text
+ * that starts like a formula is written as text (text-cells.ts).
  */
 import ExcelJS from 'exceljs';
 import type { SnapshotView } from '@shared/contracts/metrics';
 import { INIT_ITEM_LABELS } from '@shared/metrics/checklist';
 import { findIndicator } from '@shared/metrics/score';
 import type { Rubric } from '@shared/rubric/schema';
+import { formulaLikeAsText } from './text-cells';
 
 export const SHEETS = { rubric: '验收评分', streets: '街镇', committees: '居村委明细', hints: '提升建议' } as const;
 
@@ -195,6 +197,7 @@ export function buildWorkbook(view: SnapshotView, rubric: Rubric): ExcelJS.Workb
   if (view.streets.length) streetSheet(wb, view);
   committeeSheet(wb, view);
   hintSheet(wb, view);
+  formulaLikeAsText(wb);
   return wb;
 }
 

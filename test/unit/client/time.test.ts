@@ -32,5 +32,5 @@ it('does calendar arithmetic on dates, not instants', () => {
 });
 
 it('files an upload under the Shanghai month, for both builds', () => {
-  expect(uploadPath('../签名.png', 'ab12', new Date(NEXT_DAY_IN_SHANGHAI))).toBe('uploads/2026-12/ab12-_签名.png');
+  expect(uploadPath('uploads/o-1', '../签名.png', 'ab12', new Date(NEXT_DAY_IN_SHANGHAI))).toBe('uploads/o-1/2026-12/ab12-_签名.png');
 });

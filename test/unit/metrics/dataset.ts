@@ -130,8 +130,6 @@ function person(c: CommitteeDoc, complete: boolean, status: PersonDoc['status'] 
     claimedAt: null,
     updatedAt: sh('2026-09-01T10:00:00'),
     name: `居民${pn}`,
-    gender: '男',
-    birthDate: '1960-01-01',
     relation: '户主',
     isHouseholder: true,
     residenceStatus: '人户一致',

@@ -1,12 +1,14 @@
 import { isMainlandMobile, maskIdNumber, maskName, maskPhone, normalizeMobile, normalizePhone } from '@shared/privacy';
 
 describe('masks', () => {
-  test('ID numbers keep the first 3 and last 4 characters and their length', () => {
-    expect(maskIdNumber('310104199003071234')).toBe('310***********1234');
-    expect(maskIdNumber('31010419900307123X')).toBe('310***********123X');
+  test('ID numbers keep only the last 4 characters and their length', () => {
+    expect(maskIdNumber('310104199003071234')).toBe('**************1234');
+    expect(maskIdNumber('31010419900307123X')).toBe('**************123X');
     expect(maskIdNumber('31010419900307123X')).toHaveLength(18);
-    expect(maskIdNumber('310104900307123')).toBe('310********7123');
+    expect(maskIdNumber('310104900307123')).toBe('***********7123');
     expect(maskIdNumber('12345')).toBe('*****');
+    // a mask of the old form (first 3 kept) becomes the new one: stored masks can be rewritten
+    expect(maskIdNumber('310***********1234')).toBe('**************1234');
   });
 
   test('phones: 138****5678 for mobiles, last four for short numbers', () => {

@@ -30,14 +30,16 @@ describe('protect', () => {
 
   test('members carry hashes, masks and ciphertext', () => {
     const [head, spouse, child] = out.households[0]!.members;
-    expect(head).toMatchObject({ idStatus: 'valid', idMasked: '310***********' + withCheck('31010419800101123').slice(-4), phoneMasked: '138****5678', gender: '男', complete: true });
+    expect(head).toMatchObject({ idStatus: 'valid', idMasked: '**************' + withCheck('31010419800101123').slice(-4), phoneMasked: '138****5678', complete: true });
+    // nothing besides the last four characters says anything about the number (issue 17)
+    for (const m of out.households.flatMap((h) => h.members)) for (const k of ['gender', 'birthDate']) expect(m).not.toHaveProperty(k);
     expect(head!.idHash).toBe(hashIdNumber(keys.hash, withCheck('31010419800101123')));
     expect(spouse!.idHash).toBe(hashIdNumber(keys.hash, withCheck('31010419820202124')));
     expect(decryptPii(keys.enc, spouse!.phoneEnc!, phoneContext('H001'))).toBe('02162345678');
-    expect(child).toMatchObject({ idStatus: 'legacy15', complete: false, incompleteFields: ['idNumber'], birthDate: '1980-01-01' });
+    expect(child).toMatchObject({ idStatus: 'legacy15', complete: false, incompleteFields: ['idNumber'] });
     expect(child!.idHash).toBe(hashIdNumber(keys.hash, legacy));
     const invalid = out.households[1]!.members[0]!;
-    expect(invalid).toMatchObject({ idStatus: 'invalid', idHash: null, idClaimHash: null, idMasked: '310***********1230', complete: false });
+    expect(invalid).toMatchObject({ idStatus: 'invalid', idHash: null, idClaimHash: null, idMasked: '**************1230', complete: false });
     expect(out.counts).toEqual({ households: 2, persons: 4, completePersons: 2 });
   });
 

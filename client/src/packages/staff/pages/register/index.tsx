@@ -7,7 +7,7 @@
 import { useEffect, useRef, useState, type ComponentType } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import { continueImport, importRegister, type ImportProgress } from '@shared/contracts/household-import';
-import type { AppError } from '@shared/errors';
+import { isAppError, type AppError } from '@shared/errors';
 import { Screen } from '../../../../components/Screen';
 import { StaffGate } from '../../../../components/staff/StaffGate';
 import { Choice } from '../../../../components/staff/Fields';
@@ -45,9 +45,17 @@ const SEVERITY_TITLES = {
 } as const;
 
 async function submitImport(file: PickedFile, uploaded: { current: { path: string; fileID: string } | null }, mode: Mode, requestId: string) {
-  // the same chosen file is uploaded once, even when the import is tried again
+  // the same chosen file is uploaded once while the import is retried after a failure
   if (uploaded.current?.path !== file.path) uploaded.current = { path: file.path, fileID: await uploadFile(file.path, file.name) };
-  return call(importRegister, { fileID: uploaded.current.fileID, filename: file.name, mode }, { requestId, timeoutMs: 60_000 });
+  try {
+    const report = await call(importRegister, { fileID: uploaded.current.fileID, filename: file.name, mode }, { requestId, timeoutMs: 60_000 });
+    // an import that ended deletes the uploaded file (docs/register.md): trying again uploads anew
+    uploaded.current = null;
+    return report;
+  } catch (e) {
+    if (isAppError(e) && (e.code.startsWith('REGISTER_') || e.code === 'FILE_NOT_FOUND' || e.code === 'NOT_FOUND')) uploaded.current = null;
+    throw e;
+  }
 }
 
 function Issues({ report }: { report: Report }) {
