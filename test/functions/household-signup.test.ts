@@ -205,6 +205,17 @@ describe('one-time codes from staff', () => {
     expect((await auditEntries(t.db, { action: 'household.code.issued' })).length).toBe(1);
   });
 
+  it('cannot be blocked by strangers who lock the household’s address (issue 17, finding 7)', async () => {
+    // five strangers guess at 姚磊's household (晨曦路100弄8号 302) until its address is locked
+    const guess = { committeeId: HOME, building: '晨曦路100弄8号', room: '302', name: '某人', idSuffix: '000000' };
+    for (let i = 0; i < 5; i++) await t.call(await resident(), claimHousehold, guess);
+    const family = await resident();
+    expect(await t.call(family, claimHousehold, { ...guess, name: '邵凤英', idSuffix: '046324' })).toMatchObject(failedWith('HOUSEHOLD_CLAIM_LOCKED'));
+    // that refusal came before any count against the family member, and the staff code still works
+    const issued = ok(await t.call(WANGLI, issueCode, { householdId: '3101040510006' }));
+    expect(ok(await t.call(family, redeemCode, { code: issued.code }))).toMatchObject({ via: 'code', onCloud: true });
+  });
+
   it('keeps codes within the staff member’s own committee and away from residents', async () => {
     expect(await t.call(LIQIANG, issueCode, { householdId: '3101040510006' })).toMatchObject(failedWith('NOT_FOUND'));
     expect(await t.call(ZHOU, issueCode, { householdId: '3101040510006' })).toMatchObject(failedWith('FORBIDDEN'));
