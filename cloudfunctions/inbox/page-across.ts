@@ -12,21 +12,20 @@ export interface Part<T> {
 }
 
 /**
- * One page of several ordered lists read one after the other: each part is read where the page
- * reaches into it, and the part that still has rows after the page says where the next begins.
+ * One page of several ordered lists read one after the other: each part is read only where the
+ * page reaches into it. The parts' counts say whether rows follow the page, so no read is spent
+ * on that.
  */
 export async function pageAcross<T>(parts: Part<T>[], { offset, limit }: PageRequest): Promise<Page<T>> {
   const items: T[] = [];
   let start = 0; // the combined offset at which the part begins
   for (const part of parts) {
-    const skip = Math.max(0, offset + items.length - start);
-    if (skip < part.rows) {
-      // limit 0 when the page is full: the read then only says whether this part goes on
-      const p = await part.page({ offset: skip, limit: limit - items.length });
-      items.push(...p.items);
-      if (p.nextOffset !== null) return { items, nextOffset: start + p.nextOffset };
-    }
+    if (items.length === limit) break;
+    const skip = offset + items.length - start;
+    if (skip < part.rows) items.push(...(await part.page({ offset: skip, limit: limit - items.length })).items);
     start += part.rows;
   }
-  return { items, nextOffset: null };
+  const total = parts.reduce((n, p) => n + p.rows, 0);
+  const end = offset + items.length;
+  return { items, nextOffset: end < total ? end : null };
 }
